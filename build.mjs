@@ -1,0 +1,22 @@
+// Bundles src/cli.ts into dist/ with esbuild. Dependencies stay external (bundling them
+// breaks dynamic requires and CJS interop); splitting keeps lazily imported commands out
+// of the start-up path (toolchain.md: --help 0.13 s instead of 1.4 s).
+import { build } from 'esbuild';
+import { chmodSync, cpSync, rmSync } from 'node:fs';
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  entryPoints: ['src/cli.ts'],
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+});
+cpSync('src/emitters/report/templates', 'dist/templates', { recursive: true });
+chmodSync('dist/cli.js', 0o755);

@@ -1,0 +1,31 @@
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  { ignores: ['dist/**', 'node_modules/**', 'k8s/**', 'coverage/**', 'fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['rules/**/*.ts'],
+    rules: {
+      // DESIGN §3: rules import only src/rule-api.ts from src/.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./src/(?!rule-api\\.js$)', message: 'Rules import only ../src/rule-api.js.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/**', 'src/cli.ts', 'src/importers/**', 'src/output/**', '**/*.test.ts'],
+    rules: {
+      // DESIGN §3: only the CLI, importers and the file writer touch the file system or process.
+      'no-restricted-imports': [
+        'error',
+        { paths: ['node:fs', 'node:fs/promises', 'fs', 'node:child_process', 'node:process'] },
+      ],
+      'no-restricted-globals': ['error', 'process'],
+    },
+  },
+);

@@ -1,0 +1,51 @@
+import type { JobPlan } from '../model/job-plan.js';
+
+/**
+ * Plan fields that are string maps: a field path `sparkConf.spark.sql.x` writes key
+ * `spark.sql.x` of `sparkConf`. Longest prefix first, so `driver.env` wins over `driver`.
+ */
+const MAP_FIELDS = [
+  'driver.annotations',
+  'driver.env',
+  'driver.labels',
+  'driver.nodeSelector',
+  'executor.annotations',
+  'executor.env',
+  'executor.labels',
+  'executor.nodeSelector',
+  'annotations',
+  'hadoopConf',
+  'labels',
+  'sparkConf',
+] as const;
+
+/** Split a field path into the container path and the final key. */
+export function splitFieldPath(field: string): { container: string[]; key: string } {
+  for (const map of MAP_FIELDS) {
+    if (field.startsWith(`${map}.`) && field.length > map.length + 1) {
+      return { container: map.split('.'), key: field.slice(map.length + 1) };
+    }
+  }
+  const parts = field.split('.');
+  const key = parts.pop() as string;
+  return { container: parts, key };
+}
+
+/** Write `value` at `field` in the plan, creating intermediate objects. */
+export function writeField(plan: JobPlan, field: string, value: unknown): void {
+  const { container, key } = splitFieldPath(field);
+  let target = plan as unknown as Record<string, unknown>;
+  for (const part of container) {
+    const next = target[part];
+    if (next === undefined || next === null || typeof next !== 'object') {
+      target[part] = {};
+    }
+    target = target[part] as Record<string, unknown>;
+  }
+  target[key] = value;
+}
+
+/** Whether `field` matches a `writes`/`reads` pattern (exact, or prefix with a trailing `*`). */
+export function matchesPattern(pattern: string, field: string): boolean {
+  return pattern.endsWith('*') ? field.startsWith(pattern.slice(0, -1)) : pattern === field;
+}

@@ -1,0 +1,169 @@
+import type { ProjectConfig } from '../config/project-config.js';
+import type { Diagnostic, DropReason } from '../model/diagnostic.js';
+import { compareDiagnostics } from '../model/diagnostic.js';
+import type { JobPlan } from '../model/job-plan.js';
+import { emptyPodPlan } from '../model/job-plan.js';
+import { compareStrings } from '../model/order.js';
+import type { ConfEntry, SparkJob } from '../model/spark-job.js';
+import type { SettingRef } from '../model/source.js';
+import { coverageInputs } from './coverage.js';
+import { matchesPattern, writeField } from './plan-fields.js';
+import type { From, Rule, RuleContext } from './rule-types.js';
+
+/** A rule with the options the config gave it (already validated and defaulted). */
+export interface ActiveRule {
+  rule: Rule;
+  options: unknown;
+}
+
+/** A rule broke its contract (wrote outside `meta.writes`, or a field another rule owns). */
+export class RuleContractError extends Error {}
+
+function isConfEntry(from: From): from is ConfEntry {
+  return typeof from === 'object' && 'layer' in from && 'key' in from;
+}
+
+/** Every ref a `From` stands for; a conf entry also stands for the values it shadowed. */
+function refsOf(from: From): SettingRef[] {
+  if (typeof from === 'string') return [from];
+  if (isConfEntry(from)) return [from.ref, ...from.shadowed.map((s) => s.ref)];
+  return [from.ref];
+}
+
+function fillTemplate(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in data ? String(data[name]) : whole,
+  );
+}
+
+function newPlan(job: SparkJob, config: ProjectConfig): JobPlan {
+  return {
+    jobId: job.id,
+    kind: job.kind,
+    status: job.kind === 'spark' ? 'converted' : 'unsupported',
+    name: '',
+    namespace: config.namespace,
+    arguments: [],
+    deps: { jars: [], files: [], pyFiles: [], archives: [], packages: [], repositories: [], excludePackages: [] },
+    driver: emptyPodPlan(),
+    executor: emptyPodPlan(),
+    sparkConf: {},
+    hadoopConf: {},
+    labels: {},
+    annotations: {},
+    secrets: [],
+    source: {
+      id: job.id,
+      cluster: job.cluster,
+      foldedRuns: job.foldedRuns,
+      step: { key: job.step.key, name: job.step.name, actionOnFailure: job.step.actionOnFailure },
+    },
+    provenance: {},
+    dropped: [],
+    diagnostics: [],
+  };
+}
+
+/**
+ * Run the active rules over one job and return its plan (DESIGN §2). Pure: the same job,
+ * rules and config always give the same plan. A rule that breaks its contract turns the
+ * job into an `error` with a diagnostic; the batch goes on.
+ */
+export function planJob(job: SparkJob, rules: readonly ActiveRule[], config: ProjectConfig): JobPlan {
+  const plan = newPlan(job, config);
+  const owners = new Map<string, string>();
+  const consumed = new Set<SettingRef>();
+
+  const contextFor = (rule: Rule): RuleContext => {
+    const claim = (field: string) => {
+      if (!rule.meta.writes.some((p) => matchesPattern(p, field))) {
+        throw new RuleContractError(`rule ${rule.id} wrote ${field}, which is not in its meta.writes`);
+      }
+      const owner = owners.get(field);
+      if (owner !== undefined && owner !== rule.id) {
+        throw new RuleContractError(`rules ${owner} and ${rule.id} both write ${field}`);
+      }
+      owners.set(field, rule.id);
+    };
+    return {
+      config,
+      conf: (key) => job.conf[key],
+      confKeys: (prefix = '') => Object.keys(job.conf).filter((k) => k.startsWith(prefix)).sort(compareStrings),
+      set(field, value, ...from) {
+        if (from.length === 0) throw new RuleContractError(`rule ${rule.id} set ${field} without naming its inputs`);
+        claim(field);
+        writeField(plan, field, value);
+        const refs = [...new Set(from.flatMap(refsOf))];
+        refs.forEach((r) => consumed.add(r));
+        plan.provenance[field] = { rule: rule.id, from: refs };
+      },
+      setDefault(field, value, reason) {
+        claim(field);
+        writeField(plan, field, value);
+        plan.provenance[field] = { rule: rule.id, default: reason };
+      },
+      drop(setting, reason: DropReason, detail) {
+        const refs = refsOf(setting);
+        refs.forEach((r) => consumed.add(r));
+        const name = isConfEntry(setting) ? setting.key : (refs[0] ?? '');
+        plan.dropped.push({ ref: refs[0] ?? '', setting: name, reason, detail, rule: rule.id });
+      },
+      isConsumed: (from) => refsOf(from).every((r) => consumed.has(r)),
+      consume(...from) {
+        from.flatMap(refsOf).forEach((r) => consumed.add(r));
+      },
+      report(code, data = {}, extra = {}) {
+        const template = rule.meta.messages[code];
+        if (template === undefined) throw new RuleContractError(`rule ${rule.id} reported unknown message ${code}`);
+        const refs = [...new Set((extra.refs ?? []).flatMap(refsOf))];
+        const diagnostic: Diagnostic = {
+          code,
+          severity: rule.meta.severities?.[code] ?? 'warning',
+          message: fillTemplate(template, data),
+          jobId: job.id,
+          refs,
+        };
+        const location = refs.map((r) => job.locations[r]).find((l) => l !== undefined);
+        if (location) diagnostic.location = location;
+        if (extra.hint) diagnostic.hint = extra.hint;
+        plan.diagnostics.push(diagnostic);
+      },
+    };
+  };
+
+  try {
+    const ordered = [...rules.filter((r) => !r.rule.meta.fallback), ...rules.filter((r) => r.rule.meta.fallback)];
+    for (const { rule, options } of ordered) {
+      if (!(rule.meta.kinds ?? ['spark']).includes(job.kind)) continue;
+      rule.apply(job, contextFor(rule), options);
+    }
+  } catch (error) {
+    if (!(error instanceof RuleContractError)) throw error;
+    plan.status = 'error';
+    plan.diagnostics.push({ code: 'rule-contract', severity: 'error', message: error.message, jobId: job.id, refs: [] });
+  }
+
+  if (job.kind === 'spark') reportUnmapped(job, consumed, plan);
+  plan.diagnostics.sort(compareDiagnostics);
+  plan.dropped.sort((a, b) => compareStrings(a.ref, b.ref));
+  if (plan.status === 'converted' && plan.diagnostics.some((d) => d.severity === 'error')) plan.status = 'error';
+  return plan;
+}
+
+/** Nothing silently dropped (DESIGN principle 2): every input no rule consumed is reported. */
+function reportUnmapped(job: SparkJob, consumed: Set<SettingRef>, plan: JobPlan): void {
+  for (const input of coverageInputs(job)) {
+    if (consumed.has(input.ref)) continue;
+    const diagnostic: Diagnostic = {
+      code: 'unmapped-setting',
+      severity: 'warning',
+      message: `${input.name} is not carried over: no rule maps it`,
+      jobId: job.id,
+      refs: [input.ref],
+      hint: 'Map it by hand (project config or review), or write a rule for it.',
+    };
+    const location = job.locations[input.ref];
+    if (location) diagnostic.location = location;
+    plan.diagnostics.push(diagnostic);
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Settings whose values are secrets. Their values never reach a manifest, report,
+ * provenance file, stdout or stderr: rules turn them into Secret references and every
+ * writer redacts them.
+ */
+const SECRET_NAME = /(password|passwd|secret|token|credential|private[._-]?key|access[._-]?key|session[._-]?key|api[._-]?key)/i;
+
+/** Names that match the pattern but hold no secret (class names of providers, file paths, switches). */
+const NOT_SECRET = /(credentials?\.provider|credentialsprovider|\.provider(\.mapping)?$|token\.renewal|\.enabled$|\.file$|\.path$|\.location$|\.type$|\.class$|\.timeout$|\.interval$|keystore\.type|\.algorithm$)/i;
+
+/** Whether a setting name (conf key, env var, classification property) holds a secret value. */
+export function isSecretKey(name: string): boolean {
+  return SECRET_NAME.test(name) && !NOT_SECRET.test(name);
+}
+
+export const REDACTED = '<redacted>';

@@ -1,0 +1,19 @@
+/**
+ * The only module rules import from `src/` (DESIGN §3). Everything a rule needs: the
+ * contract, model types, Spark quantity parsing, catalog look-ups, and the rule tester.
+ */
+export { defineRule } from './engine/rule-types.js';
+export type { From, Rule, RuleCategory, RuleContext, RuleMeta } from './engine/rule-types.js';
+export { buildJob } from './engine/job-builder.js';
+export type { ConfSpec, JobSpec } from './engine/job-builder.js';
+export { checkRule, checkRuleCase, checkMessagesCovered, readField, runRuleCase } from './engine/rule-tester.js';
+export type { RuleCase } from './engine/rule-tester.js';
+export type { DropReason, Severity } from './model/diagnostic.js';
+export type { EnvValue, JobPlan } from './model/job-plan.js';
+export type { AppType, ClusterFacts, ConfEntry, SparkJob, Sourced } from './model/spark-job.js';
+export type { Classification } from './model/emr-snapshot.js';
+export { refs, stepKey } from './model/emr-snapshot.js';
+export { formatMiB, parseSparkDurationMs, parseSparkMemoryMiB } from './model/quantities.js';
+export { compareStrings } from './model/order.js';
+export { z } from 'zod';
+export { isSecretKey, REDACTED } from './model/secrets.js';
