@@ -67,6 +67,7 @@ export interface JobPlan {
   type?: AppType;
   mainClass?: string;
   mainApplicationFile?: string;
+  proxyUser?: string;
   arguments: string[];
   deps: {
     jars: string[];

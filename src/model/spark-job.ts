@@ -48,11 +48,15 @@ export interface SparkSubmit {
   propertiesFile?: Sourced;
 }
 
-/** The layers of Spark's configuration precedence, lowest first (DESIGN §2). */
+/**
+ * The layers of Spark's configuration precedence, lowest first (DESIGN §2). `config` and
+ * `review` are applied by the pipeline after normalization.
+ */
 export const CONF_LAYERS = [
   'emr-default',
-  'spark-defaults',
+  // EMR computes these, but an explicit spark-defaults value overrides them.
   'maximize-resource-allocation',
+  'spark-defaults',
   'properties-file',
   'conf',
   'flag',
