@@ -14,7 +14,6 @@ export const ProjectConfig = z
     target: z.enum(['spark-operator']).default('spark-operator'),
     namespace: z.string().min(1).default('default'),
     serviceAccount: z.string().min(1).optional(),
-    iamRoleArn: z.string().min(1).optional(),
     image: z
       .object({
         flavor: z.enum(['apache', 'emr']).default('apache'),

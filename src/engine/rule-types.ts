@@ -63,6 +63,8 @@ export interface RuleContext {
   consume(...from: From[]): void;
   /** Whether an earlier rule consumed the input (only meaningful in fallback rules). */
   isConsumed(from: From): boolean;
+  /** The rule that already wrote a plan field, if any, so a fallback rule can leave it alone. */
+  fieldOwner(field: string): string | undefined;
   /** Report one of the rule's messages, filling `{name}` placeholders from `data`. */
   report(code: string, data?: Record<string, string | number>, extra?: { refs?: From[]; hint?: string }): void;
 }

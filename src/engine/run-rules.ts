@@ -109,6 +109,7 @@ export function planJob(job: SparkJob, rules: readonly ActiveRule[], config: Pro
         plan.dropped.push({ ref: refs[0] ?? '', setting: name, reason, detail, rule: rule.id });
       },
       isConsumed: (from) => refsOf(from).every((r) => consumed.has(r)),
+      fieldOwner: (field) => owners.get(field),
       consume(...from) {
         from.flatMap(refsOf).forEach((r) => consumed.add(r));
       },

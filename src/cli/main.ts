@@ -1,0 +1,80 @@
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, UserError } from './errors.js';
+import type { CliIo } from './io.js';
+import { processIo } from './io.js';
+import { VERSION } from '../version.js';
+
+/**
+ * Entry point: parse argv, run one command, one top-level catch, one exit code
+ * (DESIGN §5). Commands are imported lazily so `--help` loads nothing heavy.
+ */
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('emr2k8s')
+    .description('Migrate Apache Spark jobs from Amazon EMR (YARN) to Kubernetes, faithfully and explained.')
+    .version(VERSION)
+    .option('--debug', 'print stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('convert')
+    .description('convert EMR exports (files or folders) into Spark Operator manifests')
+    .argument('<path...>', 'EMR export files or folders (a folder = one cluster)')
+    .option('--out <dir>', 'output folder', 'k8s')
+    .addOption(new Option('--target <target>', 'what to generate').choices(['spark-operator']).default('spark-operator'))
+    .option('--config <file>', 'project config file (default: emr2k8s.config.{yaml,json} found upward)')
+    .addOption(new Option('--format <format>', 'stdout format').choices(['text', 'json']).default('text'))
+    .option('--check', 'write nothing; exit 1 if the output folder is not up to date', false)
+    .option('--strict', 'exit 1 on warnings too', false)
+    .option('--force', 'overwrite files edited by hand since they were generated', false)
+    .action(async (paths: string[], options) => {
+      const { runConvert } = await import('./commands/convert.js');
+      setExit(await runConvert(paths, options, io));
+    });
+
+  program
+    .command('validate')
+    .description('validate manifests against the Spark Operator CRD schema')
+    .argument('<path...>', 'YAML files or folders')
+    .addOption(new Option('--format <format>', 'stdout format').choices(['text', 'json']).default('text'))
+    .action(async (paths: string[], options) => {
+      const { runValidate } = await import('./commands/validate.js');
+      setExit(await runValidate(paths, options, io));
+    });
+
+  program
+    .command('rules')
+    .description('list the conversion rules, or show one')
+    .argument('[action]', 'list | show', 'list')
+    .argument('[id]', 'rule id for show')
+    .addOption(new Option('--format <format>', 'stdout format').choices(['text', 'json']).default('text'))
+    .action(async (action: string, id: string | undefined, options) => {
+      const { runRules } = await import('./commands/rules.js');
+      setExit(runRules(action, id, options, io));
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; usage errors were already printed by commander.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.failed;
+    }
+    if (error instanceof UserError) {
+      io.stderr(`error: ${error.message}${error.hint ? ` (hint: ${error.hint})` : ''}\n`);
+      return EXIT.failed;
+    }
+    const debug = argv.includes('--debug');
+    const detail = error instanceof Error ? (debug ? error.stack : error.message) : String(error);
+    io.stderr(`error: internal error: ${detail}${debug ? '' : ' (hint: run again with --debug and report it)'}\n`);
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import type { ProjectConfig } from '../config/project-config.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { compareDiagnostics } from '../model/diagnostic.js';
+import type { EmrSnapshot } from '../model/emr-snapshot.js';
+import type { JobPlan } from '../model/job-plan.js';
+import { compareStrings } from '../model/order.js';
+import type { SparkJob } from '../model/spark-job.js';
+import { normalize } from '../normalize/index.js';
+import type { ActiveRule } from './run-rules.js';
+import { planJob } from './run-rules.js';
+
+export interface BatchResult {
+  jobs: SparkJob[];
+  plans: JobPlan[];
+  /** Findings not about one job (e.g. a duplicate input). */
+  diagnostics: Diagnostic[];
+}
+
+const MAX_NAME = 63;
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8);
+}
+
+/**
+ * Names must be unique per namespace (facts §7.4). When several jobs want the same name,
+ * each gets a suffix from its stable job id, so names do not depend on input order.
+ */
+function ensureUniqueNames(plans: JobPlan[]): void {
+  const byName = new Map<string, JobPlan[]>();
+  for (const plan of plans) {
+    if (plan.status !== 'converted') continue;
+    const key = `${plan.namespace}/${plan.name}`;
+    byName.set(key, [...(byName.get(key) ?? []), plan]);
+  }
+  for (const group of byName.values()) {
+    if (group.length < 2) continue;
+    for (const plan of group) {
+      const suffix = `-${shortHash(plan.jobId)}`;
+      const base = plan.name.slice(0, MAX_NAME - suffix.length).replace(/-+$/, '');
+      const previous = plan.provenance.name;
+      plan.name = `${base}${suffix}`;
+      plan.provenance.name = { rule: 'unique-names', from: previous && 'from' in previous ? previous.from : [] };
+      plan.diagnostics.push({
+        code: 'name-collision',
+        severity: 'info',
+        message: `${group.length} jobs in namespace ${plan.namespace} would be named ${group[0]?.name}; this one is ${plan.name}`,
+        jobId: plan.jobId,
+        refs: [],
+      });
+    }
+  }
+}
+
+/**
+ * The pure middle of `convert`: snapshots → jobs → plans (DESIGN §2). Jobs and plans come
+ * out sorted by job id, whatever the input order.
+ */
+export function convertSnapshots(
+  snapshots: readonly EmrSnapshot[],
+  rules: readonly ActiveRule[],
+  config: ProjectConfig,
+): BatchResult {
+  const diagnostics: Diagnostic[] = [];
+  const jobs = new Map<string, SparkJob>();
+  for (const snapshot of [...snapshots].sort((a, b) => compareStrings(a.source, b.source))) {
+    const normalized = normalize(snapshot);
+    diagnostics.push(...normalized.diagnostics);
+    for (const job of normalized.jobs) {
+      if (jobs.has(job.id)) {
+        diagnostics.push({
+          code: 'duplicate-job',
+          severity: 'warning',
+          message: `job ${job.id} from ${snapshot.source} is also in ${jobs.get(job.id)?.cluster.source}; the first one is kept`,
+          jobId: job.id,
+          refs: [],
+          hint: 'Give each cluster export once.',
+        });
+        continue;
+      }
+      jobs.set(job.id, job);
+    }
+  }
+  const sorted = [...jobs.values()].sort((a, b) => compareStrings(a.id, b.id));
+  const plans = sorted.map((job) => planJob(job, rules, config));
+  ensureUniqueNames(plans);
+  const batch = attachJobDiagnostics(plans, diagnostics);
+  return { jobs: sorted, plans, diagnostics: batch.sort(compareDiagnostics) };
+}
+
+/**
+ * Normalization findings about one job (a bad option, an assumed default) belong with
+ * that job's plan; an error among them means the job was not converted.
+ */
+function attachJobDiagnostics(plans: JobPlan[], diagnostics: Diagnostic[]): Diagnostic[] {
+  const byId = new Map(plans.map((p) => [p.jobId, p]));
+  const rest: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const plan = diagnostic.jobId === undefined ? undefined : byId.get(diagnostic.jobId);
+    if (plan) plan.diagnostics.push(diagnostic);
+    else rest.push(diagnostic);
+  }
+  for (const plan of plans) {
+    plan.diagnostics.sort(compareDiagnostics);
+    if (plan.status === 'converted' && plan.diagnostics.some((d) => d.severity === 'error')) plan.status = 'error';
+  }
+  return rest;
+}
