@@ -20,7 +20,7 @@ const UNIT_TO_KIB: Record<string, number> = {
 
 /** MiB of a Spark size string (bare number = MiB), or undefined if Spark would reject it. */
 export function parseSparkMemoryMiB(text: string): number | undefined {
-  const m = /^\s*(\d+)\s*([a-z]+)?\s*$/i.exec(text);
+  const m = /^\s*(\d+)([a-z]+)?\s*$/i.exec(text);
   if (!m) return undefined;
   const n = Number(m[1]);
   const unit = (m[2] ?? 'm').toLowerCase();
@@ -40,7 +40,7 @@ export function formatMiB(mib: number): string {
  * takes the setting's default unit. Returns milliseconds.
  */
 export function parseSparkDurationMs(text: string, defaultUnit: 'ms' | 's'): number | undefined {
-  const m = /^\s*(\d+)\s*([a-z]+)?\s*$/i.exec(text);
+  const m = /^\s*(\d+)([a-z]+)?\s*$/i.exec(text);
   if (!m) return undefined;
   const n = Number(m[1]);
   const factors: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 };

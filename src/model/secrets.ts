@@ -6,7 +6,7 @@
 const SECRET_NAME = /(password|passwd|secret|token|credential|private[._-]?key|access[._-]?key|session[._-]?key|api[._-]?key)/i;
 
 /** Names that match the pattern but hold no secret (class names of providers, file paths, switches). */
-const NOT_SECRET = /(credentials?\.provider|credentialsprovider|\.provider(\.mapping)?$|token\.renewal|\.enabled$|\.file$|\.path$|\.location$|\.type$|\.class$|\.timeout$|\.interval$|keystore\.type|\.algorithm$)/i;
+const NOT_SECRET = /(credentials?\.provider|credentialsprovider|\.provider(\.mapping)?$|token\.renewal|\.enabled$|\.file$|\.path$|\.location$|\.type$|\.class$|\.timeout$|\.interval$|keystore\.type|\.algorithm$|tokenConfRegex$)/i;
 
 /** Whether a setting name (conf key, env var, classification property) holds a secret value. */
 export function isSecretKey(name: string): boolean {
