@@ -1,0 +1,98 @@
+import { compareDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
+import type { JobPlan } from '../../model/job-plan.js';
+import { compareStrings } from '../../model/order.js';
+import type { SourceLocation } from '../../model/source.js';
+import type { EmittedFile } from '../emitted-file.js';
+
+export interface ReportInput {
+  plans: JobPlan[];
+  /** Batch-level findings (unreadable files, …); job findings live on the plans. */
+  diagnostics: Diagnostic[];
+  /** Input paths as given on the command line. */
+  inputs: string[];
+  toolVersion: string;
+  /** What the target emitter produced; each job lists its own. */
+  files?: EmittedFile[];
+}
+
+export interface ReportDiagnostic {
+  code: string;
+  severity: Diagnostic['severity'];
+  message: string;
+  location?: SourceLocation;
+  hint?: string;
+}
+
+export interface ReportJob {
+  id: string;
+  cluster: string;
+  step: { id: string; name: string };
+  kind: string;
+  status: JobPlan['status'];
+  files: string[];
+  foldedRuns: number;
+  diagnostics: ReportDiagnostic[];
+  dropped: Array<{ setting: string; ref: string; reason: string; detail: string; rule: string }>;
+}
+
+/** `report.json`: the batch at a glance, in the same vocabulary as `convert --format json`. */
+export interface ReportData {
+  schemaVersion: 1;
+  toolVersion: string;
+  inputs: string[];
+  jobs: ReportJob[];
+  diagnostics: ReportDiagnostic[];
+  summary: { jobs: number; converted: number; unsupported: number; error: number; warnings: number; errors: number };
+}
+
+function toReportDiagnostic(d: Diagnostic): ReportDiagnostic {
+  const out: ReportDiagnostic = { code: d.code, severity: d.severity, message: d.message };
+  if (d.location) out.location = d.location;
+  if (d.hint !== undefined) out.hint = d.hint;
+  return out;
+}
+
+function toReportJob(plan: JobPlan, files: EmittedFile[]): ReportJob {
+  return {
+    id: plan.jobId,
+    cluster: plan.source.cluster.key,
+    step: { id: plan.source.step.key, name: plan.source.step.name },
+    kind: plan.kind,
+    status: plan.status,
+    files: files
+      .filter((f) => f.jobId === plan.jobId)
+      .map((f) => f.path)
+      .sort(compareStrings),
+    foldedRuns: plan.source.foldedRuns,
+    diagnostics: [...plan.diagnostics].sort(compareDiagnostics).map(toReportDiagnostic),
+    dropped: [...plan.dropped]
+      .sort((a, b) => compareStrings(a.setting, b.setting) || compareStrings(a.ref, b.ref))
+      .map(({ setting, ref, reason, detail, rule }) => ({ setting, ref, reason, detail, rule })),
+  };
+}
+
+/**
+ * The report's data, in a fixed order whatever order jobs and inputs arrived in: jobs by id,
+ * diagnostics by severity then code, dropped settings by name. Job status is the plan's own
+ * (the pipeline marks a job whose manifest failed validation as `error`).
+ */
+export function buildReportData(input: ReportInput): ReportData {
+  const plans = [...input.plans].sort((a, b) => compareStrings(a.jobId, b.jobId));
+  const jobs = plans.map((p) => toReportJob(p, input.files ?? []));
+  const all = [...input.diagnostics, ...plans.flatMap((p) => p.diagnostics)];
+  return {
+    schemaVersion: 1,
+    toolVersion: input.toolVersion,
+    inputs: [...input.inputs].sort(compareStrings),
+    jobs,
+    diagnostics: [...input.diagnostics].sort(compareDiagnostics).map(toReportDiagnostic),
+    summary: {
+      jobs: jobs.length,
+      converted: jobs.filter((j) => j.status === 'converted').length,
+      unsupported: jobs.filter((j) => j.status === 'unsupported').length,
+      error: jobs.filter((j) => j.status === 'error').length,
+      warnings: all.filter((d) => d.severity === 'warning').length,
+      errors: all.filter((d) => d.severity === 'error').length,
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { nightlyEtlPlan } from '../plan-fixture.js';
+import { emitSparkOperator } from '../spark-operator/index.js';
+import { cellHelper, codeHelper, jsonHelper, mdHelper } from './markdown-helpers.js';
+import { emitReport } from './index.js';
+
+const BAD_FILE: Diagnostic = {
+  code: 'invalid-json',
+  severity: 'error',
+  message: 'input/steps.json is not JSON: Unexpected token } in JSON at position 310',
+  refs: [],
+  location: { file: 'input/steps.json', line: 12, column: 3 },
+};
+
+function batch() {
+  const etl = nightlyEtlPlan();
+  const hive = nightlyEtlPlan({
+    jobId: 'j-2AXXXXXXGAPLF/s-0HIVE0000001',
+    kind: 'hive',
+    status: 'unsupported',
+    name: 'daily-rollup',
+    source: { ...etl.source, foldedRuns: 1, step: { key: 's-0HIVE0000001', name: 'Daily | rollup\n(hive)', actionOnFailure: 'CONTINUE' } },
+    diagnostics: [{ code: 'unsupported-step', severity: 'warning', message: 'Hive steps are not converted.', refs: [], jobId: 'j-2AXXXXXXGAPLF/s-0HIVE0000001' }],
+    dropped: [],
+  });
+  const files = emitSparkOperator([etl, hive]).files;
+  return { plans: [etl, hive], files, diagnostics: [BAD_FILE], inputs: ['input/nightly', 'input/adhoc'], toolVersion: '0.1.0' };
+}
+
+describe('emitReport', () => {
+  it('writes report.json with jobs by id, their files and a summary', () => {
+    const [json] = emitReport(batch());
+    expect(json?.path).toBe('report.json');
+    const data = JSON.parse(json!.content);
+    expect(data.schemaVersion).toBe(1);
+    expect(data.inputs).toEqual(['input/adhoc', 'input/nightly']);
+    expect(data.jobs.map((j: { id: string }) => j.id)).toEqual(['j-2AXXXXXXGAPLF/s-0HIVE0000001', 'j-2AXXXXXXGAPLF/s-1K4N2D6OZ8P9Q']);
+    const etl = data.jobs[1];
+    expect(etl).toMatchObject({
+      cluster: 'j-2AXXXXXXGAPLF',
+      step: { id: 's-1K4N2D6OZ8P9Q', name: 'Nightly ETL: orders # full' },
+      kind: 'spark',
+      status: 'converted',
+      foldedRuns: 30,
+      files: ['data-eng/nightly-etl-orders.provenance.json', 'data-eng/nightly-etl-orders.yaml'],
+    });
+    expect(etl.dropped.map((d: { setting: string; reason: string }) => [d.setting, d.reason])).toEqual([
+      ['spark.shuffle.service.enabled', 'no-k8s-equivalent'],
+      ['spark.yarn.queue', 'yarn-only'],
+    ]);
+    expect(data.jobs[0].files).toEqual([]);
+    expect(data.diagnostics).toEqual([{ code: 'invalid-json', severity: 'error', message: BAD_FILE.message, location: BAD_FILE.location }]);
+    expect(data.summary).toEqual({ jobs: 2, converted: 1, unsupported: 1, error: 0, warnings: 2, errors: 1 });
+  });
+
+  it('is byte-identical whatever order plans and inputs arrive in', () => {
+    const input = batch();
+    const reversed = { ...input, plans: [...input.plans].reverse(), inputs: [...input.inputs].reverse() };
+    expect(emitReport(reversed)).toEqual(emitReport(input));
+  });
+
+  it('writes report.md with summary, per-job sections and batch diagnostics, table cells escaped', () => {
+    const md = emitReport(batch())[1]!;
+    expect(md.path).toBe('report.md');
+    const text = md.content;
+    expect(text).toContain('| 2 | 1 | 1 | 0 | 1 | 2 |');
+    expect(text).toContain('| `"j-2AXXXXXXGAPLF/s-0HIVE0000001"` | `"Daily \\| rollup\\n(hive)"` | hive | unsupported | 1 | 0 |');
+    expect(text).toContain('### j-2AXXXXXXGAPLF/s-1K4N2D6OZ8P9Q');
+    expect(text).toContain('- Folded runs: 30 runs');
+    expect(text).toContain('  - `"data-eng/nightly-etl-orders.yaml"`');
+    expect(text).toContain('| warning | `"yarn-queue-unmapped"` | YARN queue "etl\\|nightly" has no scheduler mapping; the job runs unqueued. |  | Map it under scheduler.queues in emr2k8s.config.yaml. |');
+    expect(text).toContain('| `"spark.yarn.queue"` | yarn-only | Queue "etl\\|nightly" has no scheduler mapping. | `"queue"` |');
+    expect(text).toMatch(/## Batch diagnostics\n\n\| Severity[^\n]*\n[^\n]*\n\| error \| `"invalid-json"` \|[^\n]*\| `"input\/steps.json:12:3"` \|/);
+    // Every table row has the same number of unescaped cell separators as its header.
+    for (const table of text.split('\n\n').filter((block) => block.startsWith('| '))) {
+      const counts = table.split('\n').filter(Boolean).map((row) => row.split(/(?<!\\)\|/).length);
+      expect(new Set(counts).size).toBe(1);
+    }
+  });
+
+  it('says None. where a job has no diagnostics or dropped settings', () => {
+    const plan = nightlyEtlPlan({ diagnostics: [], dropped: [] });
+    const text = emitReport({ plans: [plan], files: [], diagnostics: [], inputs: ['input'], toolVersion: '0.1.0' })[1]!.content;
+    expect(text).toContain('#### Diagnostics\n\nNone.');
+    expect(text).toContain('#### Dropped settings\n\nNone.');
+    expect(text).toContain('## Batch diagnostics\n\nNone.');
+    expect(text).toContain('- Files: none');
+  });
+});
+
+describe('Markdown helpers', () => {
+  it('json quotes any value and refuses undefined', () => {
+    expect(jsonHelper('a "b"\n\u2028')).toBe('"a \\"b\\"\\n\\u2028"');
+    expect(jsonHelper(12)).toBe('12');
+    expect(() => jsonHelper(undefined)).toThrow(/undefined/);
+  });
+
+  it('code picks a fence longer than any backtick run', () => {
+    expect(codeHelper('a`b')).toBe('``a`b``');
+    expect(codeHelper('`x`')).toBe('`` `x` ``');
+    expect(codeHelper('plain')).toBe('`plain`');
+  });
+
+  it('md escapes Markdown and HTML punctuation and keeps one line', () => {
+    expect(mdHelper('<script>*x*_y_ [l](u) #1\nnext')).toBe('\\<script\\>\\*x\\*\\_y\\_ \\[l\\](u) \\#1 next');
+  });
+
+  it('cell escapes pipes and newlines', () => {
+    expect(cellHelper('a|b\nc')).toBe('a\\|b<br>c');
+  });
+});

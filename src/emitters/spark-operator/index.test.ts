@@ -1,0 +1,123 @@
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { validateSparkApplication } from '../../validate/validate-spark-application.js';
+import { nightlyEtlPlan } from '../plan-fixture.js';
+import { emitSparkOperator } from './index.js';
+
+/** The parts of a parsed manifest the assertions read. */
+interface App {
+  metadata: { annotations: Record<string, string> };
+  spec: Record<string, unknown> & {
+    sparkConf: Record<string, string>;
+    executor: Record<string, unknown>;
+  };
+}
+
+const LOCATIONS = {
+  'j-2AXXXXXXGAPLF/s-1K4N2D6OZ8P9Q': {
+    'emr-defaults/spark.executor.memory': { path: 'emr-defaults (emr-7.13.0, r5.2xlarge)' },
+    'steps/s-1K4N2D6OZ8P9Q/args/7': { file: 'input/list-steps.json', line: 42, column: 13, path: 'Steps[0].Config.Args[7]' },
+    'cluster/configurations/spark-defaults/spark.shuffle.service.enabled': { file: 'input/describe-cluster.json', line: 88 },
+    'steps/s-1K4N2D6OZ8P9Q/args/99': { file: 'input/list-steps.json', line: 1 },
+  },
+};
+
+describe('emitSparkOperator', () => {
+  it('writes a valid SparkApplication and its provenance at <namespace>/<name>', () => {
+    const { files, diagnostics } = emitSparkOperator([nightlyEtlPlan()], { locations: LOCATIONS });
+    expect(diagnostics).toEqual([]);
+    expect(files.map((f) => [f.path, f.kind, f.jobId])).toEqual([
+      ['data-eng/nightly-etl-orders.yaml', 'manifest', 'j-2AXXXXXXGAPLF/s-1K4N2D6OZ8P9Q'],
+      ['data-eng/nightly-etl-orders.provenance.json', 'provenance', 'j-2AXXXXXXGAPLF/s-1K4N2D6OZ8P9Q'],
+    ]);
+    const app = load(files[0]!.content) as App;
+    expect(validateSparkApplication(app)).toEqual({ valid: true, errors: [] });
+  });
+
+  it('builds the spec in a fixed field order with sorted maps and no empty fields', () => {
+    const app = load(emitSparkOperator([nightlyEtlPlan()]).files[0]!.content) as App;
+    expect(Object.keys(app)).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
+    expect(Object.keys(app.spec)).toEqual([
+      'type', 'sparkVersion', 'mode', 'image', 'imagePullPolicy', 'mainClass', 'mainApplicationFile', 'arguments',
+      'sparkConf', 'hadoopConf', 'deps', 'driver', 'executor', 'dynamicAllocation', 'restartPolicy',
+    ]);
+    expect(Object.keys(app.spec.sparkConf)).toEqual(['spark.executor.memoryOverheadFactor', 'spark.sql.adaptive.enabled', 'spark.sql.shuffle.partitions']);
+    expect(app.spec.deps).toEqual({ jars: ['s3a://acme-etl-artifacts/jars/deequ-2.0.7-spark-3.5.jar'], packages: ['org.apache.hadoop:hadoop-aws:3.3.4'] });
+    expect(app.spec.driver).toEqual({ cores: 1, memory: '2048m', memoryOverhead: '384m', serviceAccount: 'spark-data-eng' });
+    expect(Object.keys(app.spec.executor)).toEqual(['cores', 'instances', 'coreRequest', 'memory', 'memoryOverhead', 'env', 'nodeSelector', 'serviceAccount']);
+    expect(app.spec.executor.env).toEqual([
+      { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'nightly-etl-orders', key: 'DB_PASSWORD' } } },
+      { name: 'TZ', value: 'UTC' },
+    ]);
+    expect(app.spec.arguments).toEqual(['--date', '2026-01-01', '--mode', 'yes', '--limit', '012']);
+    expect(app.metadata.annotations['emr2k8s.io/step-name']).toBe('Nightly ETL: orders # full');
+  });
+
+  it('adds the source annotations from the plan source when rules did not, and the batch queue when set', () => {
+    const plan = nightlyEtlPlan({ annotations: {}, batchScheduler: 'volcano', batchSchedulerQueue: 'etl-nightly' });
+    const app = load(emitSparkOperator([plan]).files[0]!.content) as App;
+    expect(app.metadata.annotations).toEqual({
+      'emr2k8s.io/source-cluster': 'j-2AXXXXXXGAPLF',
+      'emr2k8s.io/source-step': 's-1K4N2D6OZ8P9Q',
+      'emr2k8s.io/step-name': 'Nightly ETL: orders # full',
+    });
+    expect(app.spec.batchScheduler).toBe('volcano');
+    expect(app.spec.batchSchedulerOptions).toEqual({ queue: 'etl-nightly' });
+  });
+
+  it('never writes a secret value, and says so', () => {
+    const plan = nightlyEtlPlan({
+      sparkConf: { 'spark.hadoop.fs.s3a.secret.key': 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'spark.sql.shuffle.partitions': '400' },
+    });
+    plan.driver.env = { JDBC_PASSWORD: { value: 'hunter2-prod' } };
+    plan.provenance['sparkConf.spark.hadoop.fs.s3a.secret.key'] = { rule: 'spark-conf', from: ['cluster/configurations/core-site/fs.s3a.secret.key'] };
+    const { files, diagnostics } = emitSparkOperator([plan]);
+    for (const f of files) {
+      expect(f.content).not.toContain('wJalrXUtnFEMI');
+      expect(f.content).not.toContain('hunter2-prod');
+    }
+    expect(diagnostics.map((d) => [d.code, d.severity, d.refs])).toEqual([
+      ['secret-value-withheld', 'warning', ['cluster/configurations/core-site/fs.s3a.secret.key']],
+      ['secret-value-withheld', 'warning', []],
+    ]);
+  });
+
+  it('turns a manifest that fails the CRD schema into an error diagnostic and writes nothing for it', () => {
+    const bad = nightlyEtlPlan({ sparkVersion: undefined });
+    const good = nightlyEtlPlan({ jobId: 'j-2AXXXXXXGAPLF/s-3B7Z1Q9PLM2XK', name: 'hourly-sessions' });
+    const { files, diagnostics } = emitSparkOperator([bad, good]);
+    expect(files.map((f) => f.path)).toEqual(['data-eng/hourly-sessions.yaml', 'data-eng/hourly-sessions.provenance.json']);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'invalid-manifest', severity: 'error', jobId: bad.jobId, message: expect.stringContaining('spec.sparkVersion: required field missing') }),
+    ]);
+  });
+
+  it('emits only converted plans, in job id order whatever the input order, under outRoot', () => {
+    const a = nightlyEtlPlan({ jobId: 'j-2AXXXXXXGAPLF/s-0AAAAAAAAAAAA', name: 'a-job' });
+    const b = nightlyEtlPlan({ jobId: 'j-2AXXXXXXGAPLF/s-0BBBBBBBBBBBB', name: 'b-job' });
+    const hive = nightlyEtlPlan({ jobId: 'j-2AXXXXXXGAPLF/s-0CCCCCCCCCCCC', name: 'hive-job', kind: 'hive', status: 'unsupported' });
+    const forward = emitSparkOperator([a, b, hive], { outRoot: 'apps' }).files;
+    const backward = emitSparkOperator([hive, b, a], { outRoot: 'apps' }).files;
+    expect(forward).toEqual(backward);
+    expect(forward.map((f) => f.path)).toEqual([
+      'apps/data-eng/a-job.yaml', 'apps/data-eng/a-job.provenance.json', 'apps/data-eng/b-job.yaml', 'apps/data-eng/b-job.provenance.json',
+    ]);
+  });
+
+  it('writes provenance as sorted JSON with the location of every input used', () => {
+    const provenance = emitSparkOperator([nightlyEtlPlan()], { locations: LOCATIONS }).files[1]!.content;
+    expect(provenance.endsWith('}\n')).toBe(true);
+    const doc = JSON.parse(provenance);
+    expect(Object.keys(doc)).toEqual(['dropped', 'fields', 'inputs', 'job', 'schemaVersion']);
+    expect(doc.job).toBe('j-2AXXXXXXGAPLF/s-1K4N2D6OZ8P9Q');
+    expect(doc.fields['executor.memory']).toEqual({ from: ['emr-defaults/spark.executor.memory'], rule: 'executor-memory' });
+    expect(doc.dropped.map((d: { setting: string }) => d.setting)).toEqual(['spark.shuffle.service.enabled', 'spark.yarn.queue']);
+    expect(doc.inputs).toEqual({
+      'cluster/configurations/spark-defaults/spark.shuffle.service.enabled': { file: 'input/describe-cluster.json', line: 88 },
+      'cluster/configurations/spark-defaults/spark.yarn.executor.memoryOverheadFactor': {},
+      'emr-defaults/spark.executor.memory': { path: 'emr-defaults (emr-7.13.0, r5.2xlarge)' },
+      'steps/s-1K4N2D6OZ8P9Q/args/3': {},
+      'steps/s-1K4N2D6OZ8P9Q/args/7': { column: 13, file: 'input/list-steps.json', line: 42, path: 'Steps[0].Config.Args[7]' },
+    });
+  });
+});

@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { CORE_SCHEMA, load, loadAll, YAML11_SCHEMA } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { toYaml } from './yaml-writer.js';
+
+/** Strings a YAML 1.1 reader (go-yaml, so Kubernetes) would read as something else if left plain. */
+const TRICKY = [
+  '012', '0755', '1e3', '1.5', '.5', '+1', '-1', '1_000', '0x1f', '0b101', '0o17', '190:20:30', '.inf', '-.inf', '.NaN',
+  'yes', 'no', 'on', 'off', 'y', 'n', 'Y', 'N', 'YES', 'Off', 'true', 'False', 'null', 'Null', '~', '',
+  '2026-01-01', '2026-01-01T02:00:00Z',
+  'a # comment', '#hash', 'key: value', 'ends with colon:', '&anchor', '*alias', '!tag', '[a, b]', '{a: b}', '-Xmx4g', '- item',
+  '---', '...', '? key', ':colon', '%YAML', '@at', '`tick', "'single", '"double', '|pipe', '>fold', '<<',
+  'line\u2028separator', 'para\u2029graph', 'bell\u0007', 'nul\u0000', 'del\u007f', 'nel\u0085', 'tab\there', 'bom\ufeff',
+  'trailing ', ' leading', '   ', 'two\nlines', 'trailing blank \nline', 'ends with newline\n', 'crlf\r\nline', 'x'.repeat(200) + ' y',
+];
+
+function roundTrips(obj: object): void {
+  const text = toYaml([obj]);
+  expect(load(text)).toEqual(obj);
+  expect(load(text, { schema: YAML11_SCHEMA })).toEqual(obj);
+  expect(load(text, { schema: CORE_SCHEMA })).toEqual(obj);
+}
+
+describe('toYaml', () => {
+  it.each(TRICKY)('keeps %j a string as value, key and list item under YAML 1.1 and 1.2', (value) => {
+    roundTrips({ value, list: [value], map: { [value]: value } });
+  });
+
+  it('quotes values that YAML 1.1 would read as other types or indicators', () => {
+    const text = toYaml([{ a: '012', b: 'yes', c: '~', d: '-Xmx4g', e: '---', f: '2026-01-01' }]);
+    expect(text).toBe("a: '012'\nb: 'yes'\nc: '~'\nd: '-Xmx4g'\ne: '---'\nf: '2026-01-01'\n");
+  });
+
+  it('keeps the key order the object was built in', () => {
+    expect(toYaml([{ spec: 1, metadata: 2, apiVersion: 3 }])).toBe('spec: 1\nmetadata: 2\napiVersion: 3\n');
+  });
+
+  it('writes shared objects in full instead of anchors and never folds long lines', () => {
+    const shared = { 'spark.sql.shuffle.partitions': '400' };
+    const long = `-Dlog4j.configurationFile=${'x'.repeat(150)} -XX:+UseG1GC`;
+    const text = toYaml([{ driver: shared, executor: shared, javaOptions: long }]);
+    expect(text).not.toMatch(/[&*]ref/);
+    expect(text).toContain(`javaOptions: '${long}'`);
+    expect(text.split('\n').filter((l) => l.includes('x'.repeat(150)))).toHaveLength(1);
+  });
+
+  it('separates several documents with ---', () => {
+    const docs = [{ kind: 'A' }, { kind: 'B' }];
+    const text = toYaml(docs);
+    expect(text).toBe('kind: A\n---\nkind: B\n');
+    expect(loadAll(text)).toEqual(docs);
+  });
+
+  it('round-trips any user strings placed in a SparkApplication', () => {
+    const userString = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom(...TRICKY),
+      fc.stringMatching(/^[-?:#&*!|>'"%@`,[\]{} \t\n0-9a-zA-Z.~+_]{0,12}$/),
+    );
+    fc.assert(
+      fc.property(
+        userString,
+        fc.array(userString, { maxLength: 5 }),
+        fc.dictionary(userString, userString, { maxKeys: 5 }),
+        fc.dictionary(fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,10}$/), userString, { maxKeys: 4 }),
+        (stepName, args, sparkConf, env) => {
+          roundTrips({
+            apiVersion: 'sparkoperator.k8s.io/v1beta2',
+            kind: 'SparkApplication',
+            metadata: { name: 'job', annotations: { 'emr2k8s.io/step-name': stepName } },
+            spec: {
+              arguments: args,
+              sparkConf,
+              driver: { env: Object.entries(env).map(([name, value]) => ({ name, value })) },
+            },
+          });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
