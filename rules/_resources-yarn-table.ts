@@ -73,7 +73,6 @@ export const DROPPED: Record<string, DropEntry> = {
   'spark.yarn.includeDriverLogsLink': { reason: 'yarn-only', detail: 'YARN NodeManager log links' },
   'spark.yarn.unmanagedAM.enabled': { reason: 'yarn-only', detail: 'unmanaged ApplicationMaster' },
   'spark.yarn.kerberos.renewal.excludeHadoopFileSystems': { reason: 'yarn-only', detail: 'YARN delegation-token renewal' },
-  'spark.yarn.isPython': { reason: 'yarn-only', detail: 'internal flag spark-submit sets for Python apps on YARN' },
   'spark.yarn.app.container.log.dir': { reason: 'yarn-only', detail: `${LOGS}; rewrite log4j2 appenders that use it` },
 };
 
@@ -112,5 +111,6 @@ export const OWNED_ELSEWHERE = new Set([
   'spark.yarn.executor.memoryOverheadFactor',
   'spark.yarn.driver.memoryOverhead',
   'spark.yarn.heterogeneousExecutors.enabled',
+  'spark.yarn.isPython',
 ]);
 export const OWNED_ELSEWHERE_PREFIXES = ['spark.yarn.dist.', 'spark.yarn.appMasterEnv.'];

@@ -70,7 +70,6 @@ const DOCUMENTED: Record<string, string> = {
   'spark.yarn.access.hadoopFileSystems': 'hdfs://nn2.example.internal:8020',
   'spark.yarn.access.namenodes': 'hdfs://nn3.example.internal:8020',
   'spark.yarn.max.worker.failures': '8',
-  'spark.yarn.isPython': 'true',
 };
 
 /** Keys of the same page that other rules own (`spark.yarn.queue`, `spark.yarn.maxAppAttempts`, …). */
@@ -83,6 +82,7 @@ const OWNED_ELSEWHERE: Record<string, string> = {
   'spark.yarn.executor.memoryOverhead': '2048',
   'spark.yarn.driver.memoryOverhead': '512',
   'spark.yarn.heterogeneousExecutors.enabled': 'true',
+  'spark.yarn.isPython': 'true',
 };
 
 describe('yarn-settings', () => {
