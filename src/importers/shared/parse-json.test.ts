@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ParseError, type DocNode } from './doc-node.js';
+import { parseJson } from './parse-json.js';
+
+function plain(node: DocNode): unknown {
+  if (node.kind === 'object') return Object.fromEntries([...node.entries].map(([k, v]) => [k, plain(v)]));
+  if (node.kind === 'array') return node.items.map(plain);
+  return node.value;
+}
+
+function failure(text: string): ParseError {
+  try {
+    parseJson(text);
+  } catch (error) {
+    if (error instanceof ParseError) return error;
+    throw error;
+  }
+  throw new Error('expected a parse error');
+}
+
+describe('parseJson', () => {
+  it('reads the same values as JSON.parse', () => {
+    const text = '{"a": [1, -2.5e3, true, false, null], "b": {"c": "x\\"y\\\\z\\u00e9\\n"}, "": 0}';
+    expect(plain(parseJson(text))).toEqual(JSON.parse(text));
+  });
+
+  it('records the 1-based line and column where each value starts', () => {
+    const root = parseJson('{\n  "Steps": [\n    {"Id": "s-1K4N2D6OZ8P9Q"}\n  ]\n}');
+    expect(root).toMatchObject({ line: 1, column: 1 });
+    const steps = root.kind === 'object' ? root.entries.get('Steps') : undefined;
+    expect(steps).toMatchObject({ kind: 'array', line: 2, column: 12 });
+    const first = steps?.kind === 'array' ? steps.items[0] : undefined;
+    const id = first?.kind === 'object' ? first.entries.get('Id') : undefined;
+    expect(id).toMatchObject({ kind: 'string', value: 's-1K4N2D6OZ8P9Q', line: 3, column: 12 });
+  });
+
+  it('keeps numbers as written for settings', () => {
+    const root = parseJson('{"n": 1.50}');
+    expect(root.kind === 'object' && root.entries.get('n')).toMatchObject({ kind: 'number', value: 1.5, raw: '1.50' });
+  });
+
+  it('counts CRLF line ends as one line', () => {
+    const root = parseJson('{\r\n"a":\r\n  "b"\r\n}');
+    expect(root.kind === 'object' && root.entries.get('a')).toMatchObject({ line: 3, column: 3 });
+  });
+
+  it('reports a truncated document at its end', () => {
+    const error = failure('{\n  "Steps": [\n    {"Id": "s-1');
+    expect(error.reason).toMatch(/unterminated string/);
+    expect([error.line, error.column]).toEqual([3, 12]);
+  });
+
+  it('reports a trailing comma where it is', () => {
+    const error = failure('{"a": 1,\n}');
+    expect(error.reason).toMatch(/property name/);
+    expect([error.line, error.column]).toEqual([2, 1]);
+  });
+
+  it('rejects content after the value and bare words', () => {
+    expect(failure('{} {}').reason).toMatch(/after the JSON value/);
+    expect(failure('[tru]').reason).toMatch(/expected a JSON value/);
+  });
+});
