@@ -38,6 +38,25 @@ describe('application', () => {
         dropped: [['spark.yarn.isPython', 'yarn-only']],
       },
       {
+        name: 'spark-example step: EMR examples jar becomes the copy in the Apache image',
+        job: buildJob({
+          step,
+          facts: { sparkVersion: '3.5.5', scalaVersion: '2.12.18' },
+          submit: {
+            launcher: 'spark-example',
+            mainClass: { value: 'org.apache.spark.examples.SparkPi', ref: 'steps/s-1K4N2D6OZ8P9Q/args/1' },
+            primaryResource: { value: '/usr/lib/spark/examples/jars/spark-examples.jar', ref: 'steps/s-1K4N2D6OZ8P9Q/args/0' },
+            appArgs: args(['200']),
+          },
+        }),
+        fields: {
+          mainApplicationFile: 'local:///opt/spark/examples/jars/spark-examples_2.12-3.5.5.jar',
+          mainClass: 'org.apache.spark.examples.SparkPi',
+          arguments: ['200'],
+        },
+        messages: ['examples-jar-from-image'],
+      },
+      {
         name: 'EMR image keeps EMRFS paths',
         config: { image: { flavor: 'emr', region: 'eu-west-1' } },
         job: buildJob({

@@ -1,6 +1,7 @@
 import type { ConfEntry, RuleContext, SparkJob } from '../src/rule-api.js';
 import { defineRule } from '../src/rule-api.js';
 import { isEmrfsUri, splitList, toS3a } from './_s3-paths.js';
+import { imageExamplesJar, isEmrExamplesJar } from './_spark-examples.js';
 
 /**
  * Dependency lists and the Spark keys that feed them. On YARN, spark-submit puts `--jars`,
@@ -38,9 +39,10 @@ export default defineRule({
     writes: ['type', 'mainClass', 'mainApplicationFile', 'arguments', 'proxyUser', 'deps.*'],
     messages: {
       's3-scheme-rewritten': '{count} path(s) of the application changed from s3:// to s3a:// for the Apache Spark image, which has no EMRFS',
+      'examples-jar-from-image': "the application file {path} is EMR's copy of the Spark examples; the job runs the same examples from the image, {image}",
       'missing-primary-resource': 'the spark-submit command of step {step} names no application jar or file',
     },
-    severities: { 's3-scheme-rewritten': 'info', 'missing-primary-resource': 'error' },
+    severities: { 's3-scheme-rewritten': 'info', 'examples-jar-from-image': 'info', 'missing-primary-resource': 'error' },
     docs: 'docs/rules/application.md',
   },
   apply(job, ctx) {
@@ -57,7 +59,13 @@ export default defineRule({
     const primary = submit.primaryResource;
     if (primary) {
       ctx.set('type', submit.appType, primary);
-      ctx.set('mainApplicationFile', path(primary.value), primary);
+      if (isEmrExamplesJar(primary.value)) {
+        const inImage = imageExamplesJar(job.facts, ctx.config.image.flavor);
+        ctx.set('mainApplicationFile', inImage, primary);
+        ctx.report('examples-jar-from-image', { path: primary.value, image: inImage }, { refs: [primary] });
+      } else {
+        ctx.set('mainApplicationFile', path(primary.value), primary);
+      }
     } else {
       ctx.report('missing-primary-resource', { step: job.step.name }, { hint: 'Check the step arguments: options must come before the application jar or file.' });
     }

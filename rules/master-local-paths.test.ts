@@ -8,8 +8,13 @@ describe('master-local-paths', () => {
   it('follows its table', () => {
     checkRule(rule, [
       {
-        name: 'SparkPi from the EMR examples',
+        name: 'SparkPi from the EMR examples jar: the application rule points it at the image',
         job: buildJob({ submit: primary('/usr/lib/spark/examples/jars/spark-examples.jar') }),
+        messages: [],
+      },
+      {
+        name: 'the EMR examples jar as a dependency',
+        job: buildJob({ conf: { 'spark.jars': { value: '/usr/lib/spark/examples/jars/spark-examples.jar', layer: 'flag' } } }),
         messages: ['spark-examples-path'],
       },
       {
@@ -46,7 +51,10 @@ describe('master-local-paths', () => {
   });
 
   it('hints at the examples inside the image for the target Spark and writes nothing', () => {
-    const pi = runRuleCase(rule, { name: 'pi', job: buildJob({ submit: primary('/usr/lib/spark/examples/jars/spark-examples.jar') }) });
+    const pi = runRuleCase(rule, {
+      name: 'pi',
+      job: buildJob({ conf: { 'spark.jars': { value: '/usr/lib/spark/examples/jars/spark-examples.jar', layer: 'flag' } } }),
+    });
     expect(pi.diagnostics[0]?.hint).toContain('local:///opt/spark/examples/jars/spark-examples_2.12-3.5.6.jar');
     expect(pi.provenance).toEqual({});
     const py = runRuleCase(rule, { name: 'py', job: buildJob({ submit: primary('file:///usr/lib/spark/examples/src/main/python/pi.py') }) });

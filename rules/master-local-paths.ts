@@ -2,7 +2,7 @@ import type { ConfEntry, From } from '../src/rule-api.js';
 import { defineRule } from '../src/rule-api.js';
 import { isEmrSystemPath } from './_emr-paths.js';
 import { splitList } from './_s3-paths.js';
-import { targetSpark } from './_spark-version.js';
+import { imageExamplesJar, isEmrExamplesJar } from './_spark-examples.js';
 
 /** Settings whose value is a list of files Spark fetches (facts §1.1, §5). */
 const LIST_KEYS = ['spark.jars', 'spark.yarn.dist.jars', 'spark.files', 'spark.yarn.dist.files', 'spark.submit.pyFiles', 'spark.yarn.dist.pyFiles', 'spark.archives', 'spark.yarn.dist.archives'];
@@ -45,8 +45,7 @@ export default defineRule({
     docs: 'docs/rules/master-local-paths.md',
   },
   apply(job, ctx) {
-    const target = targetSpark(job.facts);
-    const examplesJar = `local:///opt/spark/examples/jars/spark-examples_${target.scala}-${target.version}.jar`;
+    const examplesJar = imageExamplesJar(job.facts, 'apache');
     const check = (setting: string, path: string, from: From) => {
       const kind = localKind(path);
       if (kind === 'examples') {
@@ -61,7 +60,8 @@ export default defineRule({
     };
 
     const primary = job.submit?.primaryResource;
-    if (primary) check('the application file', primary.value, primary);
+    // The application rule points EMR's examples jar at the image's own copy.
+    if (primary && !isEmrExamplesJar(primary.value)) check('the application file', primary.value, primary);
     for (const key of LIST_KEYS) {
       const entry = ctx.conf(key);
       if (entry) splitList(entry.value).forEach((p) => check(key, p, entry));

@@ -17,8 +17,10 @@ describe('instanceTypeFacts', () => {
   });
 
   it('leaves fields facts.md does not give undefined', () => {
-    const m4 = instanceTypeFacts('m4.large');
-    expect(m4).toEqual({ type: 'm4.large', yarnMemoryMiB: 6144, arch: 'x86_64' });
+    const c5n = instanceTypeFacts('c5n.xlarge');
+    expect(c5n).toEqual({ type: 'c5n.xlarge', yarnMemoryMiB: 8064, arch: 'x86_64' });
+    expect(instanceTypeFacts('m4.large')).toEqual({ type: 'm4.large', vcpu: 2, memoryMiB: 8192, yarnMemoryMiB: 6144, arch: 'x86_64' });
+    expect(instanceTypeFacts('r6g.4xlarge')).toEqual({ type: 'r6g.4xlarge', vcpu: 16, memoryMiB: 131072, yarnMemoryMiB: 116736, arch: 'arm64' });
     const m6i = instanceTypeFacts('m6i.32xlarge');
     expect(m6i).toEqual({ type: 'm6i.32xlarge', vcpu: 128, memoryMiB: 524288, arch: 'x86_64' });
     expect(instanceTypeFacts('m5.large')?.yarnMemoryMiB).toBeUndefined();

@@ -43,7 +43,37 @@ const I3: SpecRow = {
   '16xlarge': [64, 488],
 };
 
+/**
+ * Families facts.md §9 does not tabulate, read from the same AWS instance type pages
+ * (gp.html for m4; mo.html for r4, r6g/r6gd; co.html for c6g). EMR clusters use them often
+ * (facts §8.3 lists their YARN memory), and without vCPU and memory maximizeResourceAllocation
+ * and node fit cannot be computed.
+ */
+const M4: SpecRow = {
+  large: [2, 8], xlarge: [4, 16], '2xlarge': [8, 32], '4xlarge': [16, 64], '10xlarge': [40, 160], '16xlarge': [64, 256],
+};
+const R4: SpecRow = {
+  large: [2, 15.25], xlarge: [4, 30.5], '2xlarge': [8, 61], '4xlarge': [16, 122], '8xlarge': [32, 244], '16xlarge': [64, 488],
+};
+const GRAVITON_MEMORY: SpecRow = {
+  medium: [1, 8], large: [2, 16], xlarge: [4, 32], '2xlarge': [8, 64], '4xlarge': [16, 128],
+  '8xlarge': [32, 256], '12xlarge': [48, 384], '16xlarge': [64, 512],
+};
+const GRAVITON_COMPUTE: SpecRow = {
+  medium: [1, 2], large: [2, 4], xlarge: [4, 8], '2xlarge': [8, 16], '4xlarge': [16, 32],
+  '8xlarge': [32, 64], '12xlarge': [48, 96], '16xlarge': [64, 128],
+};
+
 const SPECS: Record<string, SpecRow> = {
+  m4: M4,
+  m5a: M5_M6I,
+  m5d: M5_M6I,
+  m6gd: GRAVITON_GP,
+  r4: R4,
+  r5a: R5_R6I,
+  r6g: GRAVITON_MEMORY,
+  r6gd: GRAVITON_MEMORY,
+  c6g: GRAVITON_COMPUTE,
   m5: M5_M6I,
   m6i: { ...M5_M6I, '32xlarge': [128, 512] },
   m6g: GRAVITON_GP,

@@ -9,7 +9,9 @@ export function formatDiagnosticLine(d: Diagnostic): string {
   const where = formatLocation(d.location);
   const subject = where || d.jobId || '';
   const hint = d.hint ? ` (hint: ${d.hint})` : '';
-  return oneLine(`${d.severity} ${d.code}${subject ? ` ${subject}` : ''}: ${d.message}${hint}`);
+  // Importer messages already start with their position, so it is not repeated.
+  const message = where && d.message.startsWith(`${where}: `) ? d.message.slice(where.length + 2) : d.message;
+  return oneLine(`${d.severity} ${d.code}${subject ? ` ${subject}` : ''}: ${message}${hint}`);
 }
 
 /** Input text can hold line breaks (step names, arguments); a diagnostic stays one line. */

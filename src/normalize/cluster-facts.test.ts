@@ -36,9 +36,9 @@ describe('clusterFacts', () => {
     const snapshot = nightlyEtlCluster([]);
     const { facts, diagnostics } = clusterFacts({
       ...snapshot,
-      instances: [{ role: 'CORE', instanceTypes: ['r7i.4xlarge', 'm4.xlarge', 'r5.4xlarge'], count: 10, market: 'SPOT', configurations: [] }],
+      instances: [{ role: 'CORE', instanceTypes: ['r7i.4xlarge', 'c5n.xlarge', 'r5.4xlarge'], count: 10, market: 'SPOT', configurations: [] }],
     });
-    expect(facts.roles[0]?.unknownTypes).toEqual(['r7i.4xlarge', 'm4.xlarge']);
+    expect(facts.roles[0]?.unknownTypes).toEqual(['r7i.4xlarge', 'c5n.xlarge']);
     expect(facts.roles[0]?.instanceTypes.map((t) => t.type)).toEqual(['r5.4xlarge']);
     expect(diagnostics.map((d) => d.code)).toEqual(['unknown-instance-type']);
   });

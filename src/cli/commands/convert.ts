@@ -93,7 +93,7 @@ export async function runConvert(paths: string[], options: ConvertOptions, io: C
   const result = toJson(options.out, batch.plans, emitted.files, batchDiagnostics, options.check ? written.drift : undefined);
 
   if (options.format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  else printText(io, result, written.skippedEdited, options);
+  else printText(io, result, batchDiagnostics, written.skippedEdited, options);
 
   return exitCode(result, options, written.skippedEdited.length > 0);
 }
@@ -135,8 +135,8 @@ function pickLocation(d: Diagnostic): { file?: string; line?: number; column?: n
 
 const MARK: Record<JobPlan['status'], string> = { converted: 'converted', unsupported: 'unsupported', error: 'error' };
 
-function printText(io: CliIo, result: ConvertJson, skippedEdited: string[], options: ConvertOptions): void {
-  for (const d of result.diagnostics) io.stderr(`${oneLine(`${d.severity} ${d.code}${d.file ? ` ${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}` : ''}: ${d.message}`)}\n`);
+function printText(io: CliIo, result: ConvertJson, batch: Diagnostic[], skippedEdited: string[], options: ConvertOptions): void {
+  for (const d of batch) io.stderr(`${formatDiagnosticLine(d)}\n`);
   for (const job of result.jobs) {
     const counts = ['error', 'warning'].map((s) => [s, job.diagnostics.filter((d) => d.severity === s).length] as const);
     const notes = counts.filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}${n > 1 ? 's' : ''}`);

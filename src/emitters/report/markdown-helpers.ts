@@ -21,7 +21,8 @@ export function jsonHelper(value: unknown): string {
  * fence is one backtick longer than the longest run inside (CommonMark §6.1).
  */
 export function codeHelper(text: unknown): string {
-  const s = String(text).replace(/\r?\n/g, ' ');
+  if (text === undefined) throw new Error('code helper: value is undefined');
+  const s = String(text).replace(/[\r\n\u2028\u2029]+/g, ' ');
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';

@@ -65,13 +65,13 @@ describe('emitReport', () => {
     expect(md.path).toBe('report.md');
     const text = md.content;
     expect(text).toContain('| 2 | 1 | 1 | 0 | 1 | 2 |');
-    expect(text).toContain('| `"j-2AXXXXXXGAPLF/s-0HIVE0000001"` | `"Daily \\| rollup\\n(hive)"` | hive | unsupported | 1 | 0 |');
+    expect(text).toContain('| `j-2AXXXXXXGAPLF/s-0HIVE0000001` | `Daily \\| rollup (hive)` | hive | unsupported | 1 | 0 |');
     expect(text).toContain('### j-2AXXXXXXGAPLF/s-1K4N2D6OZ8P9Q');
     expect(text).toContain('- Folded runs: 30 runs');
-    expect(text).toContain('  - `"data-eng/nightly-etl-orders.yaml"`');
-    expect(text).toContain('| warning | `"yarn-queue-unmapped"` | YARN queue "etl\\|nightly" has no scheduler mapping; the job runs unqueued. |  | Map it under scheduler.queues in emr2k8s.config.yaml. |');
-    expect(text).toContain('| `"spark.yarn.queue"` | yarn-only | Queue "etl\\|nightly" has no scheduler mapping. | `"queue"` |');
-    expect(text).toMatch(/## Batch diagnostics\n\n\| Severity[^\n]*\n[^\n]*\n\| error \| `"invalid-json"` \|[^\n]*\| `"input\/steps.json:12:3"` \|/);
+    expect(text).toContain('  - `data-eng/nightly-etl-orders.yaml`');
+    expect(text).toContain('| warning | `yarn-queue-unmapped` | YARN queue "etl\\|nightly" has no scheduler mapping; the job runs unqueued. |  | Map it under scheduler.queues in emr2k8s.config.yaml. |');
+    expect(text).toContain('| `spark.yarn.queue` | yarn-only | Queue "etl\\|nightly" has no scheduler mapping. | `queue` |');
+    expect(text).toMatch(/## Batch diagnostics\n\n\| Severity[^\n]*\n[^\n]*\n\| error \| `invalid-json` \|[^\n]*\| `input\/steps.json:12:3` \|/);
     // Every table row has the same number of unescaped cell separators as its header.
     for (const table of text.split('\n\n').filter((block) => block.startsWith('| '))) {
       const counts = table.split('\n').filter(Boolean).map((row) => row.split(/(?<!\\)\|/).length);
