@@ -1,5 +1,6 @@
 import type { ConfEntry, Sourced, SparkJob } from '../src/rule-api.js';
 import { refs } from '../src/rule-api.js';
+import { targetSpark } from './_spark-version.js';
 
 /**
  * Shared reading helpers for the resource, dynamic-allocation and YARN rules: Spark's own
@@ -7,10 +8,20 @@ import { refs } from '../src/rule-api.js';
  * properties.
  */
 
-/** Whether the job's Spark (without EMR's `-amzn-N` suffix) is at least `major.minor`. */
+/** Whether the Spark EMR ran (without its `-amzn-N` suffix) is at least `major.minor`: EMR-side semantics. */
 export function sparkAtLeast(job: Readonly<SparkJob>, major: number, minor: number): boolean {
   const [maj = 0, min = 0] = job.facts.sparkVersion.split('.').map((p) => Number.parseInt(p, 10) || 0);
   return maj > major || (maj === major && min >= minor);
+}
+
+/**
+ * Whether the Spark the manifest runs (not the one EMR ran) is at least `major.minor`. They
+ * differ for Spark 2 jobs, which the image rule moves to Spark 3; what Kubernetes supports
+ * (shuffle tracking, node selectors, renamed keys) depends on the target.
+ */
+export function targetSparkAtLeast(job: Readonly<SparkJob>, major: number, minor: number): boolean {
+  const target = targetSpark(job.facts);
+  return target.major > major || (target.major === major && target.minor >= minor);
 }
 
 /**

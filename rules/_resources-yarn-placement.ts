@@ -1,5 +1,5 @@
 import type { ConfEntry, RuleContext, SparkJob } from '../src/rule-api.js';
-import { deployMode, sparkAtLeast } from './_resources-common.js';
+import { deployMode, targetSparkAtLeast } from './_resources-common.js';
 
 /**
  * YARN placement settings with a Kubernetes counterpart: node label expressions become node
@@ -27,7 +27,7 @@ export function mapNodeLabel(job: Readonly<SparkJob>, ctx: RuleContext, entry: C
     ctx.drop(entry, 'not-applicable', 'an empty expression means the default partition: any node');
     return;
   }
-  if (!sparkAtLeast(job, 3, 3)) {
+  if (!targetSparkAtLeast(job, 3, 3)) {
     ctx.drop(entry, 'no-k8s-equivalent', `Spark ${job.facts.sparkVersion} has no ${role} node selector (added in 3.3)`);
     ctx.report('node-selector-unsupported', { key: entry.key, role, version: job.facts.sparkVersion }, { refs: [entry] });
     return;

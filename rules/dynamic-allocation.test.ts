@@ -117,13 +117,13 @@ describe('dynamic-allocation', () => {
         messages: ['invalid-value'],
       },
       {
-        name: 'Spark 2.4 has no shuffle tracking',
+        name: 'a Spark 2.4 job runs on a Spark 3 image, so it gets shuffle tracking',
         job: buildJob({
           facts: { releaseLabel: 'emr-5.36.2', sparkVersion: '2.4.8', hadoopVersion: '2.10.1', scalaVersion: '2.11.12', javaVersion: '8', pythonVersion: '3.7' },
           conf: { 'spark.dynamicAllocation.enabled': EMR_DA, 'spark.shuffle.service.enabled': EMR_ESS },
         }),
-        fields: { 'dynamicAllocation.enabled': true },
-        messages: ['shuffle-tracking-unavailable'],
+        fields: { 'dynamicAllocation.enabled': true, 'dynamicAllocation.shuffleTrackingEnabled': true },
+        messages: [],
       },
     ]);
   });

@@ -1,6 +1,6 @@
 import type { ConfEntry, RuleContext, SparkJob } from '../src/rule-api.js';
 import { defineRule, parseSparkDurationMs } from '../src/rule-api.js';
-import { parseSparkBoolean, parseSparkInt, sparkAtLeast } from './_resources-common.js';
+import { parseSparkBoolean, parseSparkInt } from './_resources-common.js';
 
 const DA = 'spark.dynamicAllocation.';
 const ENABLED = `${DA}enabled`;
@@ -57,15 +57,12 @@ export default defineRule({
         'spark.executor.instances = {instances} with dynamic allocation on: Spark starts with {initial} executors and scales between the bounds, as it did on EMR',
       'shuffle-tracking-forced':
         'spark.dynamicAllocation.shuffleTracking.enabled was false; it is turned on because Kubernetes has no external shuffle service to keep shuffle files of removed executors',
-      'shuffle-tracking-unavailable':
-        'Spark {version} has no shuffle tracking, so dynamic allocation cannot work on Kubernetes without an external shuffle service; run the job on Spark 3.0 or later',
     },
     severities: {
       'invalid-value': 'error',
       'invalid-executor-bounds': 'error',
       'instances-become-initial': 'info',
       'shuffle-tracking-forced': 'warning',
-      'shuffle-tracking-unavailable': 'warning',
     },
     docs: 'docs/rules/dynamic-allocation.md',
   },
@@ -91,7 +88,6 @@ export default defineRule({
     }
 
     ctx.set('dynamicAllocation.enabled', true, enabled.entry);
-    if (!sparkAtLeast(job, 3, 0)) ctx.report('shuffle-tracking-unavailable', { version: job.facts.sparkVersion }, { refs: [enabled.entry] });
 
     const tracking = read.bool(TRACKING, 'dynamicAllocation.shuffleTrackingEnabled');
     if (tracking === undefined) {

@@ -16,6 +16,7 @@ import s3Access from './s3-access.js';
 import secrets from './secrets.js';
 import sparkConfPassthrough from './spark-conf-passthrough.js';
 import sparkImage from './spark-image.js';
+import stepProperties from './step-properties.js';
 import yarnSettings from './yarn-settings.js';
 
 /**
@@ -39,6 +40,7 @@ export const allRules: Rule[] = [
   secrets,
   masterLocalPaths,
   placeholders,
+  stepProperties,
   nonSparkStep,
   sparkConfPassthrough,
 ] as Rule[];

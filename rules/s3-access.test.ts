@@ -63,6 +63,14 @@ describe('s3-access', () => {
         ],
       },
       {
+        name: 'static S3A keys in core-site: no web-identity provider that would ignore them',
+        job: buildJob({
+          classifications: [{ classification: 'core-site', properties: { 'fs.s3a.access.key': 'AKIAIOSFODNN7EXAMPLE' }, configurations: [] }],
+        }),
+        fields: { 'hadoopConf.fs.s3a.aws.credentials.provider': undefined, 'hadoopConf.fs.s3.impl': S3A },
+        messages: ['hadoop-aws-needed'],
+      },
+      {
         name: 'EMR image: emrfs-site carried as Hadoop conf, nothing rewritten',
         config: { image: { flavor: 'emr', region: 'us-east-1' } },
         job: buildJob({ classifications: [emrfsSite], conf: { 'spark.hadoop.fs.s3.enableServerSideEncryption': 'false' } }),

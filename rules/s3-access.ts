@@ -72,7 +72,9 @@ export default defineRule({
     for (const key of ['fs.s3.impl', 'fs.s3n.impl']) {
       if (!userKeys.has(key)) ctx.setDefault(`hadoopConf.${key}`, S3A_FILESYSTEM, scheme);
     }
-    if (!userKeys.has('fs.s3a.aws.credentials.provider')) {
+    // Static keys are picked up by S3A's default chain (SimpleAWSCredentialsProvider); forcing
+    // the web-identity provider would silently ignore them.
+    if (!userKeys.has('fs.s3a.aws.credentials.provider') && !userKeys.has('fs.s3a.access.key')) {
       ctx.setDefault(
         'hadoopConf.fs.s3a.aws.credentials.provider',
         sdkV2 ? WEB_IDENTITY_V2 : WEB_IDENTITY_V1,

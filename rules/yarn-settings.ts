@@ -1,6 +1,6 @@
 import type { ConfEntry, RuleContext, SparkJob } from '../src/rule-api.js';
 import { defineRule, isSecretKey, z } from '../src/rule-api.js';
-import { sparkAtLeast } from './_resources-common.js';
+import { targetSparkAtLeast } from './_resources-common.js';
 import { mapNodeLabel, mapTags } from './_resources-yarn-placement.js';
 import type { Rename } from './_resources-yarn-table.js';
 import {
@@ -42,7 +42,7 @@ function applyRename(job: Readonly<SparkJob>, ctx: RuleContext, rename: Rename):
   const present = rename.sources.map((k) => job.conf[k]).filter((e): e is ConfEntry => e !== undefined);
   const [first, ...rest] = present;
   if (!first) return;
-  if (rename.since && !sparkAtLeast(job, rename.since[0], rename.since[1])) {
+  if (rename.since && !targetSparkAtLeast(job, rename.since[0], rename.since[1])) {
     for (const e of present) ctx.drop(e, 'no-k8s-equivalent', `Spark ${job.facts.sparkVersion} on Kubernetes has no ${rename.target} (added in ${rename.since.join('.')})`);
     ctx.report('executor-failure-cap-lost', { key: first.key, target: rename.target, version: job.facts.sparkVersion }, { refs: present });
     return;

@@ -88,6 +88,11 @@ describe('emr2k8s binary', () => {
     for (const secret of ['Hv3-M3tastore!2026', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'crm-tok-5f1e2d3c4b5a69788', 'Sup3rS3cret']) {
       expect(everything).not.toContain(secret);
     }
+    // The job still gets them: from a Secret, through env references the settings point at.
+    const manifest = Object.entries(readTree(out)).find(([f]) => f.endsWith('.yaml'))?.[1] ?? '';
+    expect(manifest).toContain('fs.s3a.secret.key: ${env.EMR2K8S_SECRET_FS_S3A_SECRET_KEY}');
+    expect(manifest).toContain('javax.jdo.option.ConnectionPassword: ${env.EMR2K8S_SECRET_JAVAX_JDO_OPTION_CONNECTIONPASSWORD}');
+    expect(manifest).toMatch(/name: EMR2K8S_SECRET_FS_S3A_SECRET_KEY\n\s+valueFrom:\n\s+secretKeyRef:\n\s+name: sync-crm-profiles-secrets\n\s+key: fs.s3a.secret.key/);
   });
 
   it('converts the rest of a batch when one input is broken, and exits 1', () => {

@@ -14,3 +14,12 @@ export function isSecretKey(name: string): boolean {
 }
 
 export const REDACTED = '<redacted>';
+
+/**
+ * A value that only points at an environment variable (`${env.NAME}` as Hadoop's
+ * Configuration expands it, `${env:NAME}` as Spark's ConfigReader does): what the secrets
+ * rule writes in place of a secret, safe to write.
+ */
+export function isEnvReference(value: string): boolean {
+  return /^\$\{env[.:][A-Za-z_][A-Za-z0-9_]*\}$/.test(value);
+}

@@ -82,6 +82,19 @@ describe('emitSparkOperator', () => {
     ]);
   });
 
+  it('writes the env references the secrets rule puts in place of secret values', () => {
+    const plan = nightlyEtlPlan({
+      hadoopConf: { 'fs.s3a.secret.key': '${env.EMR2K8S_SECRET_FS_S3A_SECRET_KEY}' },
+      sparkConf: { 'spark.ssl.keyPassword': '${env:EMR2K8S_SECRET_SPARK_SSL_KEYPASSWORD}', 'spark.jdbc.password': '${env.X}-suffix' },
+    });
+    const { files, diagnostics } = emitSparkOperator([plan]);
+    const manifest = files.find((f) => f.kind === 'manifest')?.content ?? '';
+    expect(manifest).toContain('fs.s3a.secret.key: ${env.EMR2K8S_SECRET_FS_S3A_SECRET_KEY}');
+    expect(manifest).toContain('spark.ssl.keyPassword: ${env:EMR2K8S_SECRET_SPARK_SSL_KEYPASSWORD}');
+    expect(manifest).not.toContain('-suffix');
+    expect(diagnostics.map((d) => d.code)).toEqual(['secret-value-withheld']);
+  });
+
   it('turns a manifest that fails the CRD schema into an error diagnostic and writes nothing for it', () => {
     const bad = nightlyEtlPlan({ sparkVersion: undefined });
     const good = nightlyEtlPlan({ jobId: 'j-2AXXXXXXGAPLF/s-3B7Z1Q9PLM2XK', name: 'hourly-sessions' });

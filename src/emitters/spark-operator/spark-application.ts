@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { EnvValue, JobPlan, PodPlan } from '../../model/job-plan.js';
 import { sortedKeys } from '../../model/order.js';
-import { isSecretKey } from '../../model/secrets.js';
+import { isEnvReference, isSecretKey } from '../../model/secrets.js';
 
 /** Annotations every SparkApplication carries (DESIGN §5), so a manifest leads back to its EMR step. */
 const SOURCE_ANNOTATIONS = {
@@ -61,8 +61,9 @@ class SparkApplicationBuilder {
     const source = this.plan[field];
     const out: Record<string, string> = {};
     for (const key of sortedKeys(source)) {
-      if (isSecretKey(key)) this.withhold(`${field}.${key}`, `${field} ${key}`);
-      else out[key] = source[key] as string;
+      const value = source[key] as string;
+      if (isSecretKey(key) && !isEnvReference(value)) this.withhold(`${field}.${key}`, `${field} ${key}`);
+      else out[key] = value;
     }
     return out;
   }
