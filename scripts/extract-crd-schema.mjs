@@ -6,6 +6,8 @@
  *
  *   node scripts/extract-crd-schema.mjs [path/to/sparkoperator.k8s.io_sparkapplications.yaml]
  *
+ * The next `npm run build` then regenerates the validator from it (scripts/generate-validator.mjs).
+ *
  * Source: https://github.com/kubeflow/spark-operator/blob/v2.5.2/charts/spark-operator-chart/crds/sparkoperator.k8s.io_sparkapplications.yaml
  */
 import { readFileSync, writeFileSync } from 'node:fs';

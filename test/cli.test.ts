@@ -102,8 +102,8 @@ describe('emr2k8s binary', () => {
     const json = JSON.parse(run.stdout);
     expect(json.summary.converted).toBe(2);
     const broken = json.diagnostics.find((d: { severity: string }) => d.severity === 'error');
-    expect(broken.file).toMatch(/j-3BROKENEXPORT0\/describe-cluster\.json$/);
-    expect(broken.line).toBeGreaterThan(0);
+    expect(broken.location.file).toMatch(/j-3BROKENEXPORT0\/describe-cluster\.json$/);
+    expect(broken.location.line).toBeGreaterThan(0);
   });
 
   it('lists every rule and shows one', () => {

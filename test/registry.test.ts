@@ -29,6 +29,10 @@ describe('rule registry', () => {
         }
       });
 
+      it('is listed in docs/rules/README.md', () => {
+        expect(readFileSync(join(ROOT, 'docs/rules/README.md'), 'utf8')).toContain(`[\`${rule.id}\`](${rule.id}.md)`);
+      });
+
       it('runs the example of its docs page', () => {
         const text = readFileSync(join(ROOT, rule.meta.docs), 'utf8');
         const section = text.split(/^## Example\s*$/m)[1];

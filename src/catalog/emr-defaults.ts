@@ -52,6 +52,16 @@ const DEFAULTS: EmrDefault[] = [
     since: { major: 4, minor: 4, patch: 0 },
   },
   {
+    key: 'spark.eventLog.dir',
+    value: 'hdfs:///var/log/spark/apps',
+    source: 'facts §5 "Other EMR defaults": EMR spark-defaults capture (event logs in the cluster HDFS for its History Server)',
+  },
+  {
+    key: 'spark.eventLog.enabled',
+    value: 'true',
+    source: 'facts §5 "Other EMR defaults": EMR spark-defaults capture (the History Server on the primary node reads them)',
+  },
+  {
     key: 'spark.executor.cores',
     value: '4',
     source: `${CAPTURE}; EMR sizes executors per instance type with no public table (facts §8.3)`,
@@ -62,6 +72,11 @@ const DEFAULTS: EmrDefault[] = [
     value: '4743M',
     source: `${CAPTURE}; EMR sizes executors per instance type with no public table (facts §8.3)`,
     assumed: true,
+  },
+  {
+    key: 'spark.history.fs.logDirectory',
+    value: 'hdfs:///var/log/spark/apps',
+    source: 'facts §5 "Other EMR defaults": EMR spark-defaults capture',
   },
   {
     key: 'spark.master',

@@ -21,7 +21,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('convert EMR exports (files or folders) into Spark Operator manifests')
     .argument('<path...>', 'EMR export files or folders (a folder = one cluster)')
     .option('--out <dir>', 'output folder', 'k8s')
-    .addOption(new Option('--target <target>', 'what to generate').choices(['spark-operator']).default('spark-operator'))
+    .addOption(new Option('--target <target>', 'what to generate (default: the config file\'s, else spark-operator)').choices(['spark-operator']))
     .option('--config <file>', 'project config file (default: emr2k8s.config.{yaml,json} found upward)')
     .addOption(new Option('--format <format>', 'stdout format').choices(['text', 'json']).default('text'))
     .option('--check', 'write nothing; exit 1 if the output folder is not up to date', false)

@@ -1,53 +1,54 @@
-import type { Ajv, FuncKeywordDefinition, SchemaValidateFunction } from 'ajv';
+import { _, Ajv, Name, stringify, type CodeKeywordDefinition, type Options } from 'ajv';
+import { hasDuplicateItems, kubeFormats } from './kube-runtime.js';
 
 /**
  * The OpenAPI extensions that Kubernetes structural schemas use
  * (https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#specifying-a-structural-schema),
  * registered so that ajv's strict mode accepts them instead of us turning strict mode off,
  * which would also silently skip the int-or-string check.
+ *
+ * The checking keywords generate code (`code`) rather than call a function (`validate`):
+ * ajv's standalone output can only serialise code, and the validator is generated ahead of
+ * time (generate-validator.ts). What that code calls lives in kube-runtime.ts, which the
+ * generated module imports under the name {@link KUBE_RUNTIME}.
  */
 
+/** The identifier under which generated validator code reaches kube-runtime.ts. */
+export const KUBE_RUNTIME = new Name('kubeRuntime');
+
 /** `x-kubernetes-int-or-string: true`: the API server accepts an integer or a string, nothing else. */
-const checkIntOrString: SchemaValidateFunction = (schema: boolean, data: unknown) => {
-  if (!schema || typeof data === 'string' || Number.isInteger(data)) return true;
-  checkIntOrString.errors = [{ keyword: 'x-kubernetes-int-or-string', message: 'must be an integer or a string', params: {} }];
-  return false;
-};
-const intOrString: FuncKeywordDefinition = {
+const intOrString: CodeKeywordDefinition = {
   keyword: 'x-kubernetes-int-or-string',
   schemaType: 'boolean',
-  errors: true,
-  validate: checkIntOrString,
+  error: { message: 'must be an integer or a string' },
+  code(cxt) {
+    if (cxt.schema !== true) return;
+    cxt.fail(_`typeof ${cxt.data} != "string" && !Number.isInteger(${cxt.data})`);
+  },
 };
+
+function mapKeys(parentSchema: Record<string, unknown> | undefined): string[] {
+  return (parentSchema?.['x-kubernetes-list-map-keys'] as string[] | undefined) ?? [];
+}
 
 /**
  * `x-kubernetes-list-type: set | map`: the API server rejects duplicate items (`set`) or two
  * items with the same `x-kubernetes-list-map-keys` values (`map`).
  */
-const checkListType: SchemaValidateFunction = (schema: string, data: unknown[], parentSchema?: Record<string, unknown>) => {
-  if (schema !== 'set' && schema !== 'map') return true;
-  const keys = (parentSchema?.['x-kubernetes-list-map-keys'] as string[] | undefined) ?? [];
-  const seen = new Set<string>();
-  for (const item of data) {
-    const identity =
-      schema === 'set'
-        ? JSON.stringify(item)
-        : JSON.stringify(keys.map((k) => (item as Record<string, unknown> | null)?.[k] ?? null));
-    if (seen.has(identity)) {
-      const what = schema === 'set' ? 'items' : `items with the same ${keys.join(', ')}`;
-      checkListType.errors = [{ keyword: 'x-kubernetes-list-type', message: `must not hold duplicate ${what}`, params: {} }];
-      return false;
-    }
-    seen.add(identity);
-  }
-  return true;
-};
-const listType: FuncKeywordDefinition = {
+const listType: CodeKeywordDefinition = {
   keyword: 'x-kubernetes-list-type',
   type: 'array',
   schemaType: 'string',
-  errors: true,
-  validate: checkListType,
+  error: {
+    message: ({ schema, parentSchema }) =>
+      `must not hold duplicate ${schema === 'set' ? 'items' : `items with the same ${mapKeys(parentSchema).join(', ')}`}`,
+  },
+  code(cxt) {
+    const { gen, schema, parentSchema, data } = cxt;
+    if (schema !== 'set' && schema !== 'map') return;
+    const check = gen.scopeValue('func', { ref: hasDuplicateItems, code: _`${KUBE_RUNTIME}.hasDuplicateItems` });
+    cxt.fail(_`${check}(${data}, ${schema}, ${stringify(mapKeys(parentSchema))})`);
+  },
 };
 
 /** Annotations that only guide server-side apply or pruning; nothing to check in a manifest. */
@@ -58,19 +59,24 @@ const ANNOTATION_KEYWORDS = [
   'x-kubernetes-embedded-resource',
 ];
 
-function integerRange(min: number, max: number) {
-  return { type: 'number' as const, validate: (n: number) => Number.isInteger(n) && n >= min && n <= max };
-}
-
-// RFC 3339 as Kubernetes' metav1.Time parses it.
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-
 /** Register the Kubernetes keywords and the OpenAPI formats the SparkApplication schema uses. */
 export function addKubernetesVocabulary(ajv: Ajv): void {
   ajv.addKeyword(intOrString);
   ajv.addKeyword(listType);
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
-  ajv.addFormat('int32', integerRange(-(2 ** 31), 2 ** 31 - 1));
-  ajv.addFormat('int64', integerRange(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER));
-  ajv.addFormat('date-time', DATE_TIME);
+  for (const [name, format] of Object.entries(kubeFormats)) ajv.addFormat(name, format);
+}
+
+/**
+ * An ajv instance that checks CRD schemas as the API server does. `extra` adds options, such
+ * as the standalone code settings used to generate the validator.
+ */
+export function createKubeAjv(extra: Options = {}): Ajv {
+  // strictTypes is the one strict check left off: Kubernetes puts `pattern` on
+  // int-or-string nodes (quantities) without a `type`, which JSON Schema defines as
+  // "applies to strings only" and is exactly what the API server does. Unknown keywords
+  // and formats stay errors, so nothing in the schema is silently skipped.
+  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, ...extra });
+  addKubernetesVocabulary(ajv);
+  return ajv;
 }

@@ -1,11 +1,13 @@
 import { relative, resolve } from 'node:path';
 import { allRules } from '../../../rules/index.js';
+import type { ProjectConfig } from '../../config/project-config.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { JobPlan } from '../../model/job-plan.js';
 import { convertSnapshots } from '../../engine/convert-batch.js';
 import { RuleConfigError, resolveRules } from '../../engine/resolve-rules.js';
+import type { ActiveRule } from '../../engine/run-rules.js';
 import { emitSparkOperator } from '../../emitters/spark-operator/index.js';
-import { emitReport } from '../../emitters/report/index.js';
+import { buildReportData, emitReport, type ReportData } from '../../emitters/report/index.js';
 import type { EmittedFile } from '../../emitters/emitted-file.js';
 import { importPaths } from '../../importers/index.js';
 import { writeOutput } from '../../output/write-files.js';
@@ -17,7 +19,8 @@ import { formatDiagnosticLine, oneLine } from '../format-diagnostic.js';
 
 export interface ConvertOptions {
   out: string;
-  target: string;
+  /** Absent: the config file's `target`. */
+  target?: string;
   config?: string;
   format: 'text' | 'json';
   check: boolean;
@@ -25,46 +28,23 @@ export interface ConvertOptions {
   force: boolean;
 }
 
-/** The `--format json` document: the scripting contract (DESIGN §5), additive changes only. */
-export interface ConvertJson {
-  schemaVersion: 1;
-  outDir: string;
-  jobs: Array<{
-    id: string;
-    cluster: string;
-    step: { id: string; name: string };
-    kind: string;
-    status: JobPlan['status'];
-    files: string[];
-    foldedRuns: number;
-    diagnostics: Array<Pick<Diagnostic, 'code' | 'severity' | 'message'>>;
-  }>;
-  diagnostics: Array<Pick<Diagnostic, 'code' | 'severity' | 'message'> & { file?: string; line?: number; column?: number }>;
-  summary: { jobs: number; converted: number; unsupported: number; error: number; warnings: number; errors: number };
-  check?: { drift: string[] };
-}
+/**
+ * The `--format json` document: the scripting contract (DESIGN §5), additive changes only.
+ * It is `report.json` plus where the output went and, with `--check`, what would change.
+ */
+export type ConvertJson = ReportData & { outDir: string; check?: { drift: string[] } };
 
-const brief = ({ code, severity, message }: Diagnostic) => ({ code, severity, message });
-
-function summarize(plans: JobPlan[], batch: Diagnostic[]): ConvertJson['summary'] {
-  const all = [...batch, ...plans.flatMap((p) => p.diagnostics)];
-  return {
-    jobs: plans.length,
-    converted: plans.filter((p) => p.status === 'converted').length,
-    unsupported: plans.filter((p) => p.status === 'unsupported').length,
-    error: plans.filter((p) => p.status === 'error').length,
-    warnings: all.filter((d) => d.severity === 'warning').length,
-    errors: all.filter((d) => d.severity === 'error').length,
-  };
-}
+const EMITTERS: Record<ProjectConfig['target'], typeof emitSparkOperator> = {
+  'spark-operator': emitSparkOperator,
+};
 
 /** `emr2k8s convert <path...>`: EMR exports in, validated SparkApplications out. */
 export async function runConvert(paths: string[], options: ConvertOptions, io: CliIo): Promise<number> {
-  if (options.target !== 'spark-operator') {
-    throw new UserError(`--target ${options.target} is not available yet`, 'Use --target spark-operator.');
-  }
   const { config, file: configFile } = await loadProjectConfig(io.cwd, options.config);
-  let rules;
+  // Flags beat the config file (DESIGN §5); the flag's choices and the config schema admit only
+  // targets that have an emitter.
+  const emit = EMITTERS[(options.target ?? config.target) as ProjectConfig['target']];
+  let rules: ActiveRule[];
   try {
     rules = resolveRules(allRules, config.rules);
   } catch (error) {
@@ -72,7 +52,9 @@ export async function runConvert(paths: string[], options: ConvertOptions, io: C
     throw error;
   }
 
-  const imported = await importPaths(paths.map((p) => relative(io.cwd, resolve(io.cwd, p)) || '.'));
+  // Paths as seen from the working folder, so that no absolute path of this machine reaches the output.
+  const inputs = paths.map((p) => relative(io.cwd, resolve(io.cwd, p)) || '.');
+  const imported = await importPaths(inputs);
   if (imported.snapshots.length === 0) {
     imported.diagnostics.forEach((d) => io.stderr(`${formatDiagnosticLine(d)}\n`));
     throw new UserError('no readable EMR input in the given paths', 'Give describe-cluster, list-steps, --steps or RunJobFlow files, or folders of them.');
@@ -80,17 +62,16 @@ export async function runConvert(paths: string[], options: ConvertOptions, io: C
 
   const batch = convertSnapshots(imported.snapshots, rules, config);
   const locations = Object.fromEntries(batch.jobs.map((j) => [j.id, j.locations]));
-  const emitted = emitSparkOperator(batch.plans, { locations });
+  const emitted = emit(batch.plans, { locations });
   attachEmitterDiagnostics(batch.plans, emitted.diagnostics);
   const batchDiagnostics = [...imported.diagnostics, ...batch.diagnostics];
-  const files: EmittedFile[] = [
-    ...emitted.files,
-    ...emitReport({ plans: batch.plans, files: emitted.files, diagnostics: batchDiagnostics, inputs: paths, toolVersion: VERSION }),
-  ];
+  const reportInput = { plans: batch.plans, files: emitted.files, diagnostics: batchDiagnostics, inputs, toolVersion: VERSION };
+  const files: EmittedFile[] = [...emitted.files, ...emitReport(reportInput)];
 
   const outDir = resolve(io.cwd, options.out);
   const written = await writeOutput(outDir, files, { check: options.check, force: options.force });
-  const result = toJson(options.out, batch.plans, emitted.files, batchDiagnostics, options.check ? written.drift : undefined);
+  const result: ConvertJson = { ...buildReportData(reportInput), outDir: options.out };
+  if (options.check) result.check = { drift: written.drift };
 
   if (options.format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else printText(io, result, batchDiagnostics, written.skippedEdited, options);
@@ -105,32 +86,6 @@ function attachEmitterDiagnostics(plans: JobPlan[], diagnostics: Diagnostic[]): 
     plan.diagnostics.push(d);
     if (d.severity === 'error') plan.status = 'error';
   }
-}
-
-function toJson(outDir: string, plans: JobPlan[], files: EmittedFile[], batch: Diagnostic[], drift?: string[]): ConvertJson {
-  const json: ConvertJson = {
-    schemaVersion: 1,
-    outDir,
-    jobs: plans.map((p) => ({
-      id: p.jobId,
-      cluster: p.source.cluster.key,
-      step: { id: p.source.step.key, name: p.source.step.name },
-      kind: p.kind,
-      status: p.status,
-      files: files.filter((f) => f.jobId === p.jobId).map((f) => f.path),
-      foldedRuns: p.source.foldedRuns,
-      diagnostics: p.diagnostics.map(brief),
-    })),
-    diagnostics: batch.map((d) => ({ ...brief(d), ...pickLocation(d) })),
-    summary: summarize(plans, batch),
-  };
-  if (drift) json.check = { drift };
-  return json;
-}
-
-function pickLocation(d: Diagnostic): { file?: string; line?: number; column?: number } {
-  const { file, line, column } = d.location ?? {};
-  return { ...(file ? { file } : {}), ...(line ? { line } : {}), ...(column ? { column } : {}) };
 }
 
 const MARK: Record<JobPlan['status'], string> = { converted: 'converted', unsupported: 'unsupported', error: 'error' };
