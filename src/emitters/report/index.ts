@@ -4,7 +4,7 @@ import type { EmittedFile } from '../emitted-file.js';
 import { toStableJson } from '../stable-json.js';
 import { MARKDOWN_HELPERS } from './markdown-helpers.js';
 import { buildReportData, type ReportData, type ReportDiagnostic, type ReportInput } from './report-data.js';
-import { REPORT_TEMPLATE } from './report-template.js';
+import { DIAGNOSTICS_TABLE_PARTIAL, REPORT_TEMPLATE } from './report-template.js';
 
 export { buildReportData, type ReportData, type ReportInput } from './report-data.js';
 
@@ -16,6 +16,7 @@ function template(): Handlebars.TemplateDelegate {
     const hbs = Handlebars.create();
     for (const [name, helper] of Object.entries(MARKDOWN_HELPERS)) hbs.registerHelper(name, helper);
     hbs.registerHelper('gt', (a: number, b: number) => a > b);
+    hbs.registerPartial('diagnosticsTable', DIAGNOSTICS_TABLE_PARTIAL);
     compiled = hbs.compile(REPORT_TEMPLATE, { strict: true, noEscape: true });
   }
   return compiled;
