@@ -33,6 +33,21 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     });
 
   program
+    .command('import')
+    .description('read EMR clusters from the AWS API into folders that `convert` reads (read-only calls)')
+    .option('--cluster-id <id>', 'cluster to import (repeat for several)', (id: string, ids: string[] = []) => [...ids, id])
+    .option('--active', 'import every active cluster (STARTING, BOOTSTRAPPING, RUNNING, WAITING)')
+    .option('--created-after <date>', 'with --active: only clusters created after this ISO-8601 date')
+    .option('--region <region>', 'AWS region (default: the SDK chain, e.g. AWS_REGION)')
+    .option('--profile <profile>', 'AWS profile of the shared config and credentials files')
+    .option('--endpoint-url <url>', 'EMR endpoint (default: AWS_ENDPOINT_URL_EMR, AWS_ENDPOINT_URL, else the regional one)')
+    .requiredOption('--out <dir>', 'output folder: one sub-folder per cluster')
+    .action(async (options) => {
+      const { runImport } = await import('./commands/import.js');
+      setExit(await runImport(options, io));
+    });
+
+  program
     .command('validate')
     .description('validate manifests against the Spark Operator CRD schema')
     .argument('<path...>', 'YAML files or folders')
