@@ -21,6 +21,21 @@ describe('placeholders', () => {
         messages: ['placeholder-kept', 'placeholder-kept'],
       },
       {
+        name: 'a non-Spark step whose argument list is one run-time value',
+        job: buildJob({ kind: 'custom-jar', step: { args: ['${$.exportArgs}'] } }),
+        messages: ['placeholder-kept'],
+      },
+      {
+        name: 'Jinja inside a bash -c command line is still an Airflow placeholder',
+        job: buildJob({ submit: { launcher: 'bash-c', appArgs: [arg('--run-date', 2), arg('{{ ds }}', 2)] } }),
+        messages: ['placeholder-kept'],
+      },
+      {
+        name: 'a LogUri templated by Terraform, where the event logs will go',
+        job: buildJob({ cluster: { logUri: '${aws_s3_bucket.emr_logs.id}' } }),
+        messages: ['placeholder-kept'],
+      },
+      {
         name: 'ordinary values, a Scala object name with $ and a bash -c string are not reported',
         job: buildJob({
           conf: { 'spark.sql.extensions': 'io.delta.sql.DeltaSparkSessionExtension', 'spark.kryo.classesToRegister': 'com.acme.Key$' },
@@ -34,6 +49,15 @@ describe('placeholders', () => {
   it('names the argument and the placeholder, and points at the input', () => {
     const plan = runRuleCase(rule, { name: 'x', job: buildJob({ submit: { appArgs: [arg('--window', 4), arg('{{ params.window }}', 5)] } }) });
     expect(plan.diagnostics[0]).toMatchObject({ message: expect.stringContaining('application argument 2 holds the placeholder {{ params.window }}'), refs: ['steps/step-1/args/5'] });
+  });
+
+  it('reports a Step Functions run-time value whole, intrinsic function braces included', () => {
+    const job = buildJob({ submit: { appArgs: [arg("${States.Format('s3://acme/{}/out', $.date)}", 4), arg('${$.exportArgs}', 5)] } });
+    const plan = runRuleCase(rule, { name: 'sfn', job });
+    expect(plan.diagnostics.map((d) => d.message)).toEqual([
+      expect.stringContaining("holds the placeholder ${States.Format('s3://acme/{}/out', $.date)}, kept"),
+      expect.stringContaining('holds the placeholder ${$.exportArgs}, kept'),
+    ]);
   });
 
   it('never echoes the value of a secret setting', () => {

@@ -106,6 +106,18 @@ describe('emr2k8s binary', () => {
     expect(broken.location.line).toBeGreaterThan(0);
   });
 
+  it('fills CloudFormation parameters from --param, and rejects a malformed one', () => {
+    const out = tempDir();
+    const run = runCli(['convert', fixture('cloudformation-stack'), '--out', out, '--param', 'RunDate=2026-11-22', '--format', 'json']);
+    const json = JSON.parse(run.stdout);
+    expect(json.diagnostics.map((d: { message: string }) => d.message).join('\n')).not.toMatch(/parameter RunDate/);
+    const manifest = Object.entries(readTree(out)).find(([f]) => f.endsWith('sessionize-clickstream.yaml'))?.[1];
+    expect(manifest).toContain("- '2026-11-22'");
+    const bad = runCli(['convert', fixture('cloudformation-stack'), '--out', tempDir(), '--param', 'RunDate']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--param RunDate: expected Name=Value/);
+  });
+
   it('lists every rule and shows one', () => {
     const list = runCli(['rules', 'list']);
     expect(list.status).toBe(0);

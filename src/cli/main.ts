@@ -27,6 +27,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--check', 'write nothing; exit 1 if the output folder is not up to date', false)
     .option('--strict', 'exit 1 on warnings too', false)
     .option('--force', 'overwrite files edited by hand since they were generated', false)
+    .option('--param <name=value>', 'CloudFormation parameter value (repeatable)', (pair: string, all: string[] = []) => [...all, pair])
+    .option('--region <region>', 'AWS region that CloudFormation templates are deployed to (AWS::Region)')
     .action(async (paths: string[], options) => {
       const { runConvert } = await import('./commands/convert.js');
       setExit(await runConvert(paths, options, io));

@@ -1,3 +1,4 @@
+import { cloudFormationImporter } from './cloudformation/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { EmrSnapshot } from '../model/emr-snapshot.js';
 import { compareStrings } from '../model/order.js';
@@ -6,9 +7,11 @@ import { emrCliImporter } from './emr-cli/index.js';
 import { mergeSnapshots } from './merge.js';
 import { readInputFile } from './read-input.js';
 import { runJobFlowImporter } from './run-job-flow/index.js';
+import { stepFunctionsImporter } from './step-functions/index.js';
+import { terraformImporter } from './terraform/index.js';
 import { fileDiagnostic } from './shared/diagnostics.js';
 import { parseText } from './shared/parse-document.js';
-import type { Importer } from './types.js';
+import type { ImportContext, Importer } from './types.js';
 
 export type { Importer, ImportContext, ImportInput, ImportOutput, FileHead } from './types.js';
 
@@ -17,15 +20,27 @@ export interface ImportResult {
   diagnostics: Diagnostic[];
 }
 
+/** Values only the user knows, passed to every importer (CLI `--param Name=Value`, `--region R`). */
+export interface ImportOptions {
+  /** Template parameter values; they beat a parameter's `Default`. */
+  params?: Record<string, string>;
+  /** The region the input was deployed in. */
+  region?: string;
+}
+
 /** File importers, asked in this order; the first whose `detect` says yes reads the file. */
-export const FILE_IMPORTERS: readonly Importer[] = [emrCliImporter, runJobFlowImporter];
+export const FILE_IMPORTERS: readonly Importer[] = [cloudFormationImporter, emrCliImporter, runJobFlowImporter, stepFunctionsImporter, terraformImporter];
 
 const HEAD_LENGTH = 4096;
 
-async function importCluster(input: ClusterInput): Promise<{ snapshot?: EmrSnapshot; diagnostics: Diagnostic[] }> {
+async function importCluster(
+  input: ClusterInput,
+  options: ImportOptions,
+): Promise<{ snapshots: EmrSnapshot[]; diagnostics: Diagnostic[] }> {
   const diagnostics = [...input.diagnostics];
   const texts = await Promise.all(input.files.map(readInputFile));
   const parts: EmrSnapshot[] = [];
+  const standalone: EmrSnapshot[] = [];
   let stepIndexBase = 0;
   input.files.forEach((file, i) => {
     const read = texts[i]!;
@@ -44,7 +59,12 @@ async function importCluster(input: ClusterInput): Promise<{ snapshot?: EmrSnaps
     }
     let out;
     try {
-      out = importer.import({ file, text: read.text, ...(document && { document }) }, { stepIndexBase });
+      const ctx: ImportContext = {
+        stepIndexBase,
+        ...(options.params && { params: options.params }),
+        ...(options.region !== undefined && { region: options.region }),
+      };
+      out = importer.import({ file, text: read.text, ...(document && { document }) }, ctx);
     } catch (failure) {
       // A defect in one importer must not stop the batch (DESIGN §1.5): report it on this file.
       const why = failure instanceof Error ? failure.message : String(failure);
@@ -54,13 +74,17 @@ async function importCluster(input: ClusterInput): Promise<{ snapshot?: EmrSnaps
       return;
     }
     diagnostics.push(...out.diagnostics);
+    if (out.standalone) {
+      standalone.push(...out.snapshots);
+      return;
+    }
     for (const snapshot of out.snapshots) {
       parts.push(snapshot);
       for (const step of snapshot.steps) stepIndexBase = Math.max(stepIndexBase, step.index);
     }
   });
   if (parts.length === 0) {
-    if (input.isFolder) {
+    if (input.isFolder && standalone.length === 0) {
       diagnostics.push(
         fileDiagnostic(
           'no-emr-files',
@@ -71,10 +95,10 @@ async function importCluster(input: ClusterInput): Promise<{ snapshot?: EmrSnaps
         ),
       );
     }
-    return { diagnostics };
+    return { snapshots: standalone, diagnostics };
   }
   const merged = mergeSnapshots(input.source, parts);
-  return { snapshot: merged.snapshot, diagnostics: [...diagnostics, ...merged.diagnostics] };
+  return { snapshots: [merged.snapshot, ...standalone], diagnostics: [...diagnostics, ...merged.diagnostics] };
 }
 
 function notEmr(file: string, severity: 'info' | 'error', code: string, what: string): Diagnostic {
@@ -82,8 +106,8 @@ function notEmr(file: string, severity: 'info' | 'error', code: string, what: st
     code,
     severity,
     { file, line: 1, column: 1 },
-    `${what} (expected AWS CLI JSON output, a configurations list, --steps JSON or shorthand, or a RunJobFlow request)`,
-    'See docs for the accepted inputs: src/importers/emr-cli/readme.md and src/importers/run-job-flow/readme.md.',
+    `${what} (expected AWS CLI JSON output, a configurations list, --steps JSON or shorthand, a RunJobFlow request or a CloudFormation template)`,
+    'See docs/importers/ for the accepted inputs.',
   );
 }
 
@@ -91,15 +115,15 @@ function notEmr(file: string, severity: 'info' | 'error', code: string, what: st
  * Reads EMR clusters from files and folders (DESIGN §4 "Importer", §5). Never throws for
  * bad input: every problem is a diagnostic and the rest is imported. Snapshots are sorted
  * by source and diagnostics follow the same order, so output does not depend on the order
- * of `paths`.
+ * of `paths`. `options` reach every importer through its context.
  */
-export async function importPaths(paths: string[]): Promise<ImportResult> {
+export async function importPaths(paths: string[], options: ImportOptions = {}): Promise<ImportResult> {
   const { clusters, problems } = await collectClusters(paths);
-  const results = await Promise.all(clusters.map(async (c) => ({ source: c.source, ...(await importCluster(c)) })));
-  const bySource = [...results, ...problems.map((p) => ({ source: p.source, snapshot: undefined, diagnostics: [p.diagnostic] }))];
+  const results = await Promise.all(clusters.map(async (c) => ({ source: c.source, ...(await importCluster(c, options)) })));
+  const bySource = [...results, ...problems.map((p) => ({ source: p.source, snapshots: [], diagnostics: [p.diagnostic] }))];
   bySource.sort((a, b) => compareStrings(a.source, b.source));
   return {
-    snapshots: bySource.flatMap((r) => (r.snapshot ? [r.snapshot] : [])),
+    snapshots: bySource.flatMap((r) => r.snapshots),
     diagnostics: bySource.flatMap((r) => r.diagnostics),
   };
 }

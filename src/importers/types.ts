@@ -25,12 +25,21 @@ export interface ImportInput {
 export interface ImportContext {
   /** Steps already read for the same cluster, so `index` stays the position in file order. */
   stepIndexBase: number;
+  /** Template parameter values given by the user (`--param Name=Value`); they beat defaults. */
+  params?: Readonly<Record<string, string>>;
+  /** The AWS region the input was deployed in (`--region`), for `AWS::Region` and partitions. */
+  region?: string;
 }
 
 export interface ImportOutput {
   /** One snapshot per file; the caller merges the files of a folder into one cluster. */
   snapshots: EmrSnapshot[];
   diagnostics: Diagnostic[];
+  /**
+   * True when each snapshot is a whole cluster of its own (a template that declares several
+   * clusters): the caller keeps them apart instead of merging them with the folder's files.
+   */
+  standalone?: boolean;
 }
 
 /** One source kind: `detect` says whether it reads the file, `import` reads it. Both are pure. */

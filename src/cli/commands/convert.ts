@@ -26,6 +26,20 @@ export interface ConvertOptions {
   check: boolean;
   strict: boolean;
   force: boolean;
+  /** `--param Name=Value`, repeatable: CloudFormation parameters. */
+  param?: string[];
+  region?: string;
+}
+
+/** `Name=Value` pairs, split at the first `=`, as CloudFormation's own `--parameter-overrides`. */
+function parseParams(pairs: string[] = []): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new UserError(`--param ${pair}: expected Name=Value`, 'For example --param Environment=prod.');
+    params[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return params;
 }
 
 /**
@@ -54,7 +68,10 @@ export async function runConvert(paths: string[], options: ConvertOptions, io: C
 
   // Paths as seen from the working folder, so that no absolute path of this machine reaches the output.
   const inputs = paths.map((p) => relative(io.cwd, resolve(io.cwd, p)) || '.');
-  const imported = await importPaths(inputs);
+  const imported = await importPaths(inputs, {
+    params: parseParams(options.param),
+    ...(options.region !== undefined && { region: options.region }),
+  });
   if (imported.snapshots.length === 0) {
     imported.diagnostics.forEach((d) => io.stderr(`${formatDiagnosticLine(d)}\n`));
     throw new UserError('no readable EMR input in the given paths', 'Give describe-cluster, list-steps, --steps or RunJobFlow files, or folders of them.');

@@ -11,7 +11,8 @@ export type PropertyRef = (path: string[], key: string) => SettingRef;
 /**
  * Reads an EMR `Configurations` list (API `Configuration`: Classification, Properties map,
  * nested Configurations; https://docs.aws.amazon.com/emr/latest/APIReference/API_Configuration.html),
- * the same shape in describe-cluster output, RunJobFlow requests and configurations files.
+ * the same shape in describe-cluster output, RunJobFlow requests and configurations files, and
+ * in CloudFormation templates with `ConfigurationProperties` for the map.
  * A malformed classification becomes one diagnostic; its siblings are kept.
  */
 export function readConfigurations(
@@ -36,7 +37,8 @@ export function readConfigurations(
       const here = [...parents, name.value];
       const properties: Record<string, string> = {};
       const locations: Array<[SettingRef, SourceLocation]> = [];
-      const props = reader.optObject(obj, 'Properties', itemPath);
+      // CloudFormation spells the map `ConfigurationProperties` (AWS::EMR::Cluster Configuration).
+      const props = reader.optObject(obj, 'Properties', itemPath) ?? reader.optObject(obj, 'ConfigurationProperties', itemPath);
       for (const [key, value] of props?.node.entries ?? []) {
         const p = childPath(props!.path, key);
         properties[key] = reader.text(value, p);

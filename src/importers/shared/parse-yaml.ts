@@ -1,13 +1,22 @@
 import { EVENT_ID, SCALAR_STYLE, YAMLException, getScalarValue, parseEvents, type Event } from 'js-yaml';
 import { ParseError, lineStarts, positionAt, type DocNode, type ScalarNode } from './doc-node.js';
 
+export interface YamlOptions {
+  /**
+   * Called for every node with a local tag (`!Ref`, `!Sub`, …, not `!!str`) with the tag, the
+   * node and the tag's position; what it returns replaces the node. Without it the tag is
+   * dropped and the value kept verbatim.
+   */
+  onTag?: (tag: string, node: DocNode, at: { line: number; column: number }) => DocNode;
+}
+
 /**
  * Parses one YAML document into {@link DocNode}s with positions, from js-yaml 5's event
  * stream (`parseEvents`, which keeps source offsets that `load` throws away). Scalars resolve
  * as YAML 1.2 core schema does (https://yaml.org/spec/1.2.2/#1032-tag-resolution); explicit
  * tags such as `!Ref` keep the text verbatim. Duplicate keys are an error, as in `load`.
  */
-export function parseYaml(text: string): DocNode | undefined {
+export function parseYaml(text: string, options: YamlOptions = {}): DocNode | undefined {
   const starts = lineStarts(text);
   let events: Event[];
   try {
@@ -18,7 +27,7 @@ export function parseYaml(text: string): DocNode | undefined {
     }
     throw new ParseError(error instanceof Error ? error.message : String(error), 1, 1);
   }
-  return new TreeBuilder(text, starts, events).document();
+  return new TreeBuilder(text, starts, events, options).document();
 }
 
 const NULL = /^(?:~|null|Null|NULL|)$/;
@@ -35,6 +44,7 @@ class TreeBuilder {
     private readonly text: string,
     private readonly starts: number[],
     private readonly events: Event[],
+    private readonly options: YamlOptions,
   ) {}
 
   document(): DocNode | undefined {
@@ -49,6 +59,18 @@ class TreeBuilder {
   }
 
   private node(): DocNode {
+    const event = this.events[this.i] as Event;
+    const built = this.build();
+    const onTag = this.options.onTag;
+    if (!onTag || !('tagStart' in event) || event.tagStart < 0) return built;
+    const tag = this.text.slice(event.tagStart, event.tagEnd);
+    if (tag.startsWith('!!') || tag.startsWith('!<')) return built;
+    const replaced = onTag(tag, built, positionAt(this.starts, event.tagStart));
+    if (event.anchorStart >= 0) this.anchor(event.anchorStart, event.anchorEnd, replaced);
+    return replaced;
+  }
+
+  private build(): DocNode {
     const event = this.events[this.i++] as Event;
     switch (event.type) {
       case EVENT_ID.MAPPING: {

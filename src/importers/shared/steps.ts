@@ -94,7 +94,8 @@ export function readApiStep(reader: DocReader, node: DocNode, path: string): Ste
   const jar = reader.optText(body.node, 'Jar', body.path);
   if (!jar) reader.fail(body.node, body.path, 'Jar is missing');
   const args = reader.member(body.node, 'Args', body.path);
-  const props = reader.member(body.node, 'Properties', body.path);
+  // CloudFormation spells the list `StepProperties` (AWS::EMR::Step HadoopJarStepConfig).
+  const props = reader.member(body.node, 'Properties', body.path) ?? reader.member(body.node, 'StepProperties', body.path);
   const status = reader.optObject(obj, 'Status', path);
   const timeline = status && reader.optObject(status.node, 'Timeline', status.path);
   const created = timeline && reader.member(timeline.node, 'CreationDateTime', timeline.path);
