@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { compareStrings } from '../model/order.js';
+import { findCdkApp } from './cdk/detect.js';
 import { fileDiagnostic } from './shared/diagnostics.js';
 
 /** The files of one cluster: a file given alone, or the files of one folder. */
@@ -13,6 +14,8 @@ export interface ClusterInput {
   isFolder: boolean;
   /** Skipped entries and other findings about the folder itself. */
   diagnostics: Diagnostic[];
+  /** The files are the TypeScript sources of an AWS CDK app, read together by the CDK importer. */
+  cdkApp?: boolean;
 }
 
 /** A missing or unreadable path, reported under its own name. */
@@ -30,6 +33,11 @@ function skipped(file: string, why: string): Diagnostic {
 }
 
 async function folderClusters(folder: string, out: ClusterInput[], problems: PathProblem[]): Promise<void> {
+  const cdkFiles = await findCdkApp(folder, true);
+  if (cdkFiles) {
+    out.push({ source: folder, files: cdkFiles, isFolder: true, diagnostics: [], cdkApp: true });
+    return;
+  }
   let entries;
   try {
     entries = await readdir(folder, { withFileTypes: true });
@@ -83,7 +91,10 @@ export async function collectClusters(paths: string[]): Promise<{ clusters: Clus
       continue;
     }
     if (isDirectory) await folderClusters(path, clusters, problems);
-    else clusters.push({ source: path, files: [path], isFolder: false, diagnostics: [] });
+    else {
+      const cdkApp = (await findCdkApp(path, false)) !== undefined;
+      clusters.push({ source: path, files: [path], isFolder: false, diagnostics: [], ...(cdkApp && { cdkApp }) });
+    }
   }
   return { clusters, problems };
 }

@@ -39,6 +39,7 @@ async function importCluster(
 ): Promise<{ snapshots: EmrSnapshot[]; diagnostics: Diagnostic[] }> {
   const diagnostics = [...input.diagnostics];
   const texts = await Promise.all(input.files.map(readInputFile));
+  if (input.cdkApp) return importCdkCluster(input, texts, options, diagnostics);
   const parts: EmrSnapshot[] = [];
   const standalone: EmrSnapshot[] = [];
   let stepIndexBase = 0;
@@ -99,6 +100,33 @@ async function importCluster(
   }
   const merged = mergeSnapshots(input.source, parts);
   return { snapshots: [merged.snapshot, ...standalone], diagnostics: [...diagnostics, ...merged.diagnostics] };
+}
+
+/**
+ * A CDK app spans several files and needs ts-morph, which costs most of a second to load:
+ * it is imported only here, when a CDK app is being read (toolchain.md, start-up cost).
+ */
+async function importCdkCluster(
+  input: ClusterInput,
+  texts: Awaited<ReturnType<typeof readInputFile>>[],
+  options: ImportOptions,
+  diagnostics: Diagnostic[],
+): Promise<{ snapshots: EmrSnapshot[]; diagnostics: Diagnostic[] }> {
+  const files: Array<{ file: string; text: string }> = [];
+  texts.forEach((read, i) => {
+    if ('diagnostic' in read) diagnostics.push(read.diagnostic);
+    else files.push({ file: input.files[i]!, text: read.text });
+  });
+  const { importCdkApp } = await import('./cdk/index.js');
+  const ctx: ImportContext = { stepIndexBase: 0, ...(options.params && { params: options.params }), ...(options.region !== undefined && { region: options.region }) };
+  try {
+    const out = importCdkApp({ source: input.source, files }, ctx);
+    return { snapshots: out.snapshots, diagnostics: [...diagnostics, ...out.diagnostics] };
+  } catch (failure) {
+    const why = failure instanceof Error ? failure.message : String(failure);
+    diagnostics.push(fileDiagnostic('importer-failed', 'error', { file: input.source }, `the cdk importer failed: ${why}`, 'Please report this with the app.'));
+    return { snapshots: [], diagnostics };
+  }
 }
 
 function notEmr(file: string, severity: 'info' | 'error', code: string, what: string): Diagnostic {
