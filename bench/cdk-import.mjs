@@ -3,7 +3,7 @@
 // median wall time of the built binary and its ratio to `node -e 0` measured in the same run,
 // so a noisy machine does not change the verdict. Run `npm run build` first (`npm run bench` does).
 import { spawnSync } from 'node:child_process';
-import { console } from 'node:console';
+import console from 'node:console';
 import process from 'node:process';
 import { URL } from 'node:url';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
 // (targets from the issue "Fast at fleet scale": --help at most 1.5x, one small conversion at
 // most 3x). Prints ratios, not verdicts on absolute times. Run `npm run build` first.
 import { spawnSync } from 'node:child_process';
-import { console } from 'node:console';
+import console from 'node:console';
 import process from 'node:process';
 import { URL } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
