@@ -48,7 +48,7 @@ describe('emr-only-settings', () => {
           'sparkConf.spark.history.fs.logDirectory': 's3a://aws-logs-123456789012-us-east-1/elasticmapreduce/spark-event-logs/',
           'sparkConf.spark.eventLog.enabled': undefined,
         },
-        messages: ['classpath-cleaned', 'java-options-cleaned', 'java-options-cleaned', 'event-log-moved', 'event-log-moved', 'warehouse-dir-dropped'],
+        messages: ['classpath-cleaned', 'java-options-cleaned', 'java-options-cleaned', 'event-log-moved', 'warehouse-dir-dropped'],
         dropped: [
           ['spark.driver.extraClassPath', 'emr-only'],
           ['spark.driver.extraLibraryPath', 'emr-only'],

@@ -142,13 +142,12 @@ function moveEventLogs(job: Readonly<SparkJob>, ctx: RuleContext, apacheImage: b
   if (logUri) {
     const base = logUri.endsWith('/') ? logUri : `${logUri}/`;
     const location = `${apacheImage ? toS3a(base) : base}spark-event-logs/`;
-    for (const entry of entries) {
-      ctx.set(`sparkConf.${entry.key}`, location, entry, refs.cluster('logUri'));
-      ctx.report('event-log-moved', { key: entry.key, location }, {
-        refs: [entry],
-        hint: `Spark fails at start-up when the event log directory does not exist: put an object under ${location} first, and point a Spark History Server at it.`,
-      });
-    }
+    for (const entry of entries) ctx.set(`sparkConf.${entry.key}`, location, entry, refs.cluster('logUri'));
+    // One warning for both keys: they name the same folder (the History Server reads what jobs write).
+    ctx.report('event-log-moved', { key: entries.map((e) => e.key).join(' and '), location }, {
+      refs: entries,
+      hint: `Spark fails at start-up when the event log directory does not exist: put an object under ${location} first, and point a Spark History Server at it.`,
+    });
     return;
   }
   for (const entry of entries) {
