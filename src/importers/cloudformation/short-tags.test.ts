@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DocNode } from '../shared/doc-node.js';
+import { nodeAt as get, type DocNode } from '../shared/doc-node.js';
 import { parseTemplate } from './short-tags.js';
-
-function get(node: DocNode | undefined, ...keys: Array<string | number>): DocNode | undefined {
-  let at = node;
-  for (const key of keys) {
-    if (at?.kind === 'object' && typeof key === 'string') at = at.entries.get(key);
-    else if (at?.kind === 'array' && typeof key === 'number') at = at.items[key];
-    else return undefined;
-  }
-  return at;
-}
 
 /** The node as plain data, positions left out. */
 function plain(node: DocNode | undefined): unknown {

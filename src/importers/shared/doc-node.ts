@@ -82,3 +82,14 @@ export function describeKind(node: DocNode): string {
       return `a ${node.kind}`;
   }
 }
+
+/** The node at a path of object keys and array indexes, if there is one. */
+export function nodeAt(node: DocNode | undefined, ...keys: Array<string | number>): DocNode | undefined {
+  let at = node;
+  for (const key of keys) {
+    if (at?.kind === 'object' && typeof key === 'string') at = at.entries.get(key);
+    else if (at?.kind === 'array' && typeof key === 'number') at = at.items[key];
+    else return undefined;
+  }
+  return at;
+}

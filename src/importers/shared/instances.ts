@@ -83,11 +83,44 @@ export function readInstanceGroups(
   }
 }
 
+/** What a fleet declares, whatever the source spells its keys. */
+export interface FleetParts {
+  types: Array<Located<string>>;
+  configurations: InstanceCapacity['configurations'];
+  onDemand?: Located<number>;
+  spot?: Located<number>;
+  name?: Located<string>;
+}
+
+/**
+ * Adds a fleet with its locations. Count is the target capacity (on-demand + spot units);
+ * market is SPOT when the spot target is larger than the on-demand one.
+ */
+export function recordFleet(snapshot: EmrSnapshot, instanceRole: InstanceRole, fleet: FleetParts): void {
+  const { types, onDemand, spot, name } = fleet;
+  const market: Market = (spot?.value ?? 0) > (onDemand?.value ?? 0) ? 'SPOT' : 'ON_DEMAND';
+  const locs: Record<string, SourceLocation | undefined> = {
+    instanceType: types[0]?.loc,
+    count: onDemand?.loc ?? spot?.loc,
+    market: market === 'SPOT' ? spot?.loc : onDemand?.loc,
+    name: name?.loc,
+  };
+  types.forEach((t, i) => (locs[`instanceTypes/${i}`] = t.loc));
+  const capacity: InstanceCapacity = {
+    role: instanceRole,
+    ...(name && { name: name.value }),
+    instanceTypes: types.map((t) => t.value),
+    count: (onDemand?.value ?? 0) + (spot?.value ?? 0),
+    market,
+    configurations: fleet.configurations,
+  };
+  record(snapshot, capacity, locs);
+}
+
 /**
  * Instance fleets, from list-instance-fleets output (InstanceTypeSpecifications,
  * https://docs.aws.amazon.com/emr/latest/APIReference/API_InstanceFleet.html) or a RunJobFlow
- * request (InstanceTypeConfigs). Count is the target capacity (on-demand + spot units);
- * market is SPOT when the spot target is larger than the on-demand one.
+ * request (InstanceTypeConfigs), counted as {@link recordFleet} says.
  */
 export function readInstanceFleets(
   reader: DocReader,
@@ -111,29 +144,14 @@ export function readInstanceFleets(
         mergeClassifications(configurations, own, () => undefined);
       }
       if (types.length === 0) reader.fail(node, path, 'the fleet lists no instance types');
-      const onDemand = reader.optInt(obj, 'TargetOnDemandCapacity', path);
-      const spot = reader.optInt(obj, 'TargetSpotCapacity', path);
-      const market: Market = (spot?.value ?? 0) > (onDemand?.value ?? 0) ? 'SPOT' : 'ON_DEMAND';
-      const name = reader.optText(obj, 'Name', path);
-      const locs: Record<string, SourceLocation | undefined> = {
-        instanceType: types[0]?.loc,
-        count: onDemand?.loc ?? spot?.loc,
-        market: market === 'SPOT' ? spot?.loc : onDemand?.loc,
-        name: name?.loc,
+      const fleet = {
+        types,
+        configurations,
+        onDemand: reader.optInt(obj, 'TargetOnDemandCapacity', path),
+        spot: reader.optInt(obj, 'TargetSpotCapacity', path),
+        name: reader.optText(obj, 'Name', path),
       };
-      types.forEach((t, i) => (locs[`instanceTypes/${i}`] = t.loc));
-      record(
-        snapshot,
-        {
-          role: r.value,
-          ...(name && { name: name.value }),
-          instanceTypes: types.map((t) => t.value),
-          count: (onDemand?.value ?? 0) + (spot?.value ?? 0),
-          market,
-          configurations,
-        },
-        locs,
-      );
+      recordFleet(snapshot, r.value, fleet);
     });
   }
 }

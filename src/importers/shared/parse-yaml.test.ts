@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ParseError, type DocNode } from './doc-node.js';
+import { nodeAt as get, ParseError } from './doc-node.js';
 import { parseYaml } from './parse-yaml.js';
-
-function get(node: DocNode | undefined, ...keys: Array<string | number>): DocNode | undefined {
-  let at = node;
-  for (const key of keys) {
-    if (at?.kind === 'object' && typeof key === 'string') at = at.entries.get(key);
-    else if (at?.kind === 'array' && typeof key === 'number') at = at.items[key];
-    else return undefined;
-  }
-  return at;
-}
 
 function failure(text: string): ParseError {
   try {

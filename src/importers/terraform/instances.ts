@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { refs, type Classification, type EmrSnapshot, type InstanceRole } from '../../model/emr-snapshot.js';
 import type { SourceLocation } from '../../model/source.js';
 import { readConfigurations } from '../shared/configurations.js';
+import { recordFleet } from '../shared/instances.js';
 import { childPath, ParseError, type DocNode, type ObjectNode } from '../shared/doc-node.js';
 import { fileDiagnostic } from '../shared/diagnostics.js';
 import { parseEmbeddedJson } from '../shared/embedded-json.js';
@@ -94,25 +95,12 @@ export function readTfFleet(reader: DocReader, snapshot: EmrSnapshot, role: Inst
       fleetConfigurations(reader, snapshot, role, specObj, spec.path, configurations);
     }
     if (types.length === 0) reader.fail(obj, path, 'the fleet lists no instance_type_configs');
-    const onDemand = reader.optInt(obj, 'target_on_demand_capacity', path);
-    const spot = reader.optInt(obj, 'target_spot_capacity', path);
-    const market = (spot?.value ?? 0) > (onDemand?.value ?? 0) ? 'SPOT' : 'ON_DEMAND';
-    const name = reader.optText(obj, 'name', path);
-    snapshot.instances.push({
-      role,
-      ...(name && { name: name.value }),
-      instanceTypes: types.map((t) => t.value),
-      count: (onDemand?.value ?? 0) + (spot?.value ?? 0),
-      market,
+    recordFleet(snapshot, role, {
+      types,
       configurations,
+      onDemand: reader.optInt(obj, 'target_on_demand_capacity', path),
+      spot: reader.optInt(obj, 'target_spot_capacity', path),
+      name: reader.optText(obj, 'name', path),
     });
-    const locs: Record<string, SourceLocation | undefined> = {
-      instanceType: types[0]?.loc,
-      count: onDemand?.loc ?? spot?.loc,
-      market: market === 'SPOT' ? spot?.loc : onDemand?.loc,
-      name: name?.loc,
-    };
-    types.forEach((t, i) => (locs[`instanceTypes/${i}`] = t.loc));
-    for (const [field, loc] of Object.entries(locs)) locate(snapshot, refs.instances(role, field), loc);
   });
 }
