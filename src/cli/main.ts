@@ -29,9 +29,50 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--force', 'overwrite files edited by hand since they were generated', false)
     .option('--param <name=value>', 'CloudFormation parameter value (repeatable)', (pair: string, all: string[] = []) => [...all, pair])
     .option('--region <region>', 'AWS region that CloudFormation templates are deployed to (AWS::Region)')
+    .option('--answers <file>', 'replay the review decisions saved in this answers file')
     .action(async (paths: string[], options) => {
       const { runConvert } = await import('./commands/convert.js');
       setExit(await runConvert(paths, options, io));
+    });
+
+  program
+    .command('review')
+    .description('review a conversion in a terminal UI: manifests, resources, why each value, decisions')
+    .argument('<path...>', 'EMR export files or folders, or the output folder of a conversion')
+    .option('--answers <file>', 'where decisions are read from and saved to', 'emr2k8s-answers.yaml')
+    .option('--config <file>', 'project config file (default: emr2k8s.config.{yaml,json} found upward)')
+    .option('--param <name=value>', 'CloudFormation parameter value (repeatable)', (pair: string, all: string[] = []) => [...all, pair])
+    .option('--region <region>', 'AWS region that CloudFormation templates are deployed to (AWS::Region)')
+    .action(async (paths: string[], options) => {
+      const { runReview } = await import('./commands/review.js');
+      setExit(await runReview(paths, options, io));
+    });
+
+  program
+    .command('diff')
+    .description('semantic diff of two manifest files or folders (e.g. two conversions)')
+    .argument('<old>', 'manifest file or folder')
+    .argument('<new>', 'manifest file or folder')
+    .addOption(new Option('--format <format>', 'stdout format').choices(['text', 'json']).default('text'))
+    .action(async (oldPath: string, newPath: string, options) => {
+      const { runDiff } = await import('./commands/diff.js');
+      setExit(await runDiff(oldPath, newPath, options, io));
+    });
+
+  program
+    .command('explain')
+    .description('why a converted job (or one field of it) has its values: rules, inputs with file:line, shadowed values')
+    .argument('<path...>', 'EMR export files or folders, as for convert')
+    .requiredOption('--job <id>', 'job id (<cluster>/<step>), as listed by convert')
+    .option('--field <path>', 'one plan field, e.g. executor.memoryOverhead or sparkConf.spark.sql.shuffle.partitions')
+    .option('--answers <file>', 'apply the review decisions saved in this answers file')
+    .option('--config <file>', 'project config file (default: emr2k8s.config.{yaml,json} found upward)')
+    .option('--param <name=value>', 'CloudFormation parameter value (repeatable)', (pair: string, all: string[] = []) => [...all, pair])
+    .option('--region <region>', 'AWS region that CloudFormation templates are deployed to (AWS::Region)')
+    .addOption(new Option('--format <format>', 'stdout format').choices(['text', 'json']).default('text'))
+    .action(async (paths: string[], options) => {
+      const { runExplain } = await import('./commands/explain.js');
+      setExit(await runExplain(paths, options, io));
     });
 
   program

@@ -3,6 +3,7 @@ import type { ProjectConfig } from '../config/project-config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { compareDiagnostics } from '../model/diagnostic.js';
 import type { EmrSnapshot } from '../model/emr-snapshot.js';
+import type { LoadedAnswers } from '../model/answers.js';
 import type { JobPlan } from '../model/job-plan.js';
 import { compareStrings } from '../model/order.js';
 import type { SparkJob } from '../model/spark-job.js';
@@ -61,6 +62,7 @@ export function convertSnapshots(
   snapshots: readonly EmrSnapshot[],
   rules: readonly ActiveRule[],
   config: ProjectConfig,
+  answers?: LoadedAnswers,
 ): BatchResult {
   const diagnostics: Diagnostic[] = [];
   const jobs = new Map<string, SparkJob>();

@@ -1,45 +1,20 @@
-import { relative, resolve } from 'node:path';
-import { allRules } from '../../../rules/index.js';
-import type { ProjectConfig } from '../../config/project-config.js';
+import { resolve } from 'node:path';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { JobPlan } from '../../model/job-plan.js';
-import { convertSnapshots } from '../../engine/convert-batch.js';
-import { RuleConfigError, resolveRules } from '../../engine/resolve-rules.js';
-import type { ActiveRule } from '../../engine/run-rules.js';
-import { emitSparkOperator } from '../../emitters/spark-operator/index.js';
-import { buildReportData, emitReport, type ReportData } from '../../emitters/report/index.js';
-import type { EmittedFile } from '../../emitters/emitted-file.js';
-import { importPaths } from '../../importers/index.js';
+import type { ReportData } from '../../emitters/report/index.js';
 import { writeOutput } from '../../output/write-files.js';
-import { VERSION } from '../../version.js';
-import { EXIT, UserError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { loadProjectConfig } from '../load-config.js';
 import { formatDiagnosticLine, oneLine } from '../format-diagnostic.js';
+import { convertInputs } from '../../engine/conversion.js';
+import { loadConversionInputs, type LoadInputsOptions } from '../conversion.js';
 
-export interface ConvertOptions {
+export interface ConvertOptions extends LoadInputsOptions {
   out: string;
-  /** Absent: the config file's `target`. */
-  target?: string;
-  config?: string;
   format: 'text' | 'json';
   check: boolean;
   strict: boolean;
   force: boolean;
-  /** `--param Name=Value`, repeatable: CloudFormation parameters. */
-  param?: string[];
-  region?: string;
-}
-
-/** `Name=Value` pairs, split at the first `=`, as CloudFormation's own `--parameter-overrides`. */
-function parseParams(pairs: string[] = []): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    if (at <= 0) throw new UserError(`--param ${pair}: expected Name=Value`, 'For example --param Environment=prod.');
-    params[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return params;
 }
 
 /**
@@ -48,61 +23,20 @@ function parseParams(pairs: string[] = []): Record<string, string> {
  */
 export type ConvertJson = ReportData & { outDir: string; check?: { drift: string[] } };
 
-const EMITTERS: Record<ProjectConfig['target'], typeof emitSparkOperator> = {
-  'spark-operator': emitSparkOperator,
-};
-
 /** `emr2k8s convert <path...>`: EMR exports in, validated SparkApplications out. */
 export async function runConvert(paths: string[], options: ConvertOptions, io: CliIo): Promise<number> {
-  const { config, file: configFile } = await loadProjectConfig(io.cwd, options.config);
-  // Flags beat the config file (DESIGN §5); the flag's choices and the config schema admit only
-  // targets that have an emitter.
-  const emit = EMITTERS[(options.target ?? config.target) as ProjectConfig['target']];
-  let rules: ActiveRule[];
-  try {
-    rules = resolveRules(allRules, config.rules);
-  } catch (error) {
-    if (error instanceof RuleConfigError) throw new UserError(`${configFile}: ${error.message}`, 'See `emr2k8s rules list` and docs/config.md.');
-    throw error;
-  }
-
-  // Paths as seen from the working folder, so that no absolute path of this machine reaches the output.
-  const inputs = paths.map((p) => relative(io.cwd, resolve(io.cwd, p)) || '.');
-  const imported = await importPaths(inputs, {
-    params: parseParams(options.param),
-    ...(options.region !== undefined && { region: options.region }),
-  });
-  if (imported.snapshots.length === 0) {
-    imported.diagnostics.forEach((d) => io.stderr(`${formatDiagnosticLine(d)}\n`));
-    throw new UserError('no readable EMR input in the given paths', 'Give describe-cluster, list-steps, --steps or RunJobFlow files, or folders of them.');
-  }
-
-  const batch = convertSnapshots(imported.snapshots, rules, config);
-  const locations = Object.fromEntries(batch.jobs.map((j) => [j.id, j.locations]));
-  const emitted = emit(batch.plans, { locations });
-  attachEmitterDiagnostics(batch.plans, emitted.diagnostics);
-  const batchDiagnostics = [...imported.diagnostics, ...batch.diagnostics];
-  const reportInput = { plans: batch.plans, files: emitted.files, diagnostics: batchDiagnostics, inputs, toolVersion: VERSION };
-  const files: EmittedFile[] = [...emitted.files, ...emitReport(reportInput)];
+  const loaded = await loadConversionInputs(paths, options, io);
+  const conversion = convertInputs(loaded);
 
   const outDir = resolve(io.cwd, options.out);
-  const written = await writeOutput(outDir, files, { check: options.check, force: options.force });
-  const result: ConvertJson = { ...buildReportData(reportInput), outDir: options.out };
+  const written = await writeOutput(outDir, conversion.files, { check: options.check, force: options.force });
+  const result: ConvertJson = { ...conversion.report, outDir: options.out };
   if (options.check) result.check = { drift: written.drift };
 
   if (options.format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  else printText(io, result, batchDiagnostics, written.skippedEdited, options);
+  else printText(io, result, conversion.diagnostics, written.skippedEdited, options);
 
   return exitCode(result, options, written.skippedEdited.length > 0);
-}
-
-function attachEmitterDiagnostics(plans: JobPlan[], diagnostics: Diagnostic[]): void {
-  for (const d of diagnostics) {
-    const plan = plans.find((p) => p.jobId === d.jobId);
-    if (!plan) continue;
-    plan.diagnostics.push(d);
-    if (d.severity === 'error') plan.status = 'error';
-  }
 }
 
 const MARK: Record<JobPlan['status'], string> = { converted: 'converted', unsupported: 'unsupported', error: 'error' };

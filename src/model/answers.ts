@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Review decisions, saved by `emr2k8s review` and replayed by `convert --answers`
+ * (docs/review.md). Keyed by stable job id (`<cluster key>/<step key>`), so an answers file
+ * survives re-exports of the same clusters.
+ *
+ * - `sparkConf` overrides a Spark setting as the `review` layer of the job's ResolvedConf,
+ *   the highest layer: the rules see it like any other input, so derived fields (pod memory,
+ *   overhead, dynamic allocation) follow, and its provenance names the answer.
+ * - `fields` overrides a plan field after the rules ran (`executor.coreRequest`, `namespace`,
+ *   `sparkConf.spark.sql.shuffle.partitions`); its provenance is `{ override: 'review' }`.
+ * - `inputHash` fingerprints the job's inputs when the answer was made: an answer whose job
+ *   changed since is reported and not applied, never silently applied.
+ */
+export const JobAnswer = z
+  .object({
+    decision: z.enum(['accepted', 'rejected']).optional(),
+    note: z.string().optional(),
+    inputHash: z.string().regex(/^[0-9a-f]{16}$/, 'expected 16 hex digits, as written by emr2k8s review'),
+    sparkConf: z.record(z.string().min(1), z.string()).optional(),
+    fields: z.record(z.string().min(1), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  })
+  .strict();
+export type JobAnswer = z.infer<typeof JobAnswer>;
+
+export const AnswersFile = z
+  .object({
+    schemaVersion: z.literal(1),
+    answers: z.record(z.string().min(1), JobAnswer).default({}),
+  })
+  .strict();
+export type AnswersFile = z.infer<typeof AnswersFile>;
+
+/** Answers with where each one sits in its file, so that findings about them can cite a line. */
+export interface LoadedAnswers {
+  file: string;
+  answers: Record<string, JobAnswer>;
+  /** Line (1-based) of each job's entry and of each override, keyed `<jobId>` and `<jobId>#sparkConf.<key>` / `<jobId>#fields.<path>`. */
+  lines: Record<string, number>;
+}
+
+/** The SettingRef of one override in an answers file. */
+export function answerRef(jobId: string, kind: 'sparkConf' | 'fields', key: string): string {
+  return `answers/${jobId}/${kind}/${key}`;
+}
