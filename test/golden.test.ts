@@ -6,17 +6,20 @@ import { validateSparkApplication } from '../src/validate/index.js';
 import { ROOT, readTree, runCli, tempDir } from './support/run-cli.js';
 
 /**
- * Every scenario in fixtures/ runs through the real binary; its output folder, stdout JSON
- * and exit code must equal the reviewed goldens in `expected/` byte for byte.
+ * Every scenario in fixtures/ runs through the real binary (with `--answers answers.yaml` when
+ * the scenario has one); its output folder, stdout JSON and exit code must equal the reviewed
+ * goldens in `expected/` byte for byte.
  * `UPDATE_GOLDEN=1 npm test` rewrites them; review the diff before committing.
  */
 const FIXTURES = join(ROOT, 'fixtures');
 const update = process.env.UPDATE_GOLDEN === '1';
 const scenarios = readdirSync(FIXTURES).filter((d) => existsSync(join(FIXTURES, d, 'input'))).sort();
 
+/** A scenario with an `answers.yaml` replays it, as a reviewed conversion in CI would. */
 function convert(scenario: string, out: string) {
   const cwd = join(FIXTURES, scenario);
-  return runCli(['convert', 'input', '--out', out, '--format', 'json'], { cwd });
+  const answers = existsSync(join(cwd, 'answers.yaml')) ? ['--answers', 'answers.yaml'] : [];
+  return runCli(['convert', 'input', '--out', out, '--format', 'json', ...answers], { cwd });
 }
 
 describe('golden scenarios', () => {

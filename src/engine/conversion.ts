@@ -41,14 +41,23 @@ const EMITTERS: Record<ProjectConfig['target'], typeof emitSparkOperator> = {
 /**
  * The pure half of a conversion: snapshots → plans (with review answers applied, when given)
  * → the target's files and the report. Same inputs, same answers → byte-identical files.
+ * Plans a review rejected are in the report but not given to the emitter.
  */
 export function convertInputs(loaded: ConversionInputs, answers?: LoadedAnswers): Conversion {
   const batch = convertSnapshots(loaded.snapshots, loaded.rules, loaded.config, answers);
   const locations = Object.fromEntries(batch.jobs.map((j) => [j.id, j.locations]));
-  const emitted = EMITTERS[loaded.target](batch.plans, { locations });
+  // A rejected job is a reviewer's decision not to migrate it: reported, never written.
+  const emitted = EMITTERS[loaded.target](batch.plans.filter((p) => p.review?.decision !== 'rejected'), { locations });
   attachEmitterDiagnostics(batch.plans, emitted.diagnostics);
   const diagnostics = [...loaded.diagnostics, ...batch.diagnostics];
-  const reportInput = { plans: batch.plans, files: emitted.files, diagnostics, inputs: loaded.inputs, toolVersion: VERSION };
+  const reportInput = {
+    plans: batch.plans,
+    files: emitted.files,
+    diagnostics,
+    inputs: loaded.inputs,
+    toolVersion: VERSION,
+    ...(answers !== undefined && { answersFile: answers.file }),
+  };
   return {
     batch,
     diagnostics,

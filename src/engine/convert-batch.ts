@@ -10,6 +10,7 @@ import type { SparkJob } from '../model/spark-job.js';
 import { normalize } from '../normalize/index.js';
 import type { ActiveRule } from './run-rules.js';
 import { planJob } from './run-rules.js';
+import { finishAnswers, prepareAnswers } from './apply-answers.js';
 
 export interface BatchResult {
   jobs: SparkJob[];
@@ -56,7 +57,9 @@ function ensureUniqueNames(plans: JobPlan[]): void {
 
 /**
  * The pure middle of `convert`: snapshots → jobs → plans (DESIGN §2). Jobs and plans come
- * out sorted by job id, whatever the input order.
+ * out sorted by job id, whatever the input order. With review answers, each answer that still
+ * matches its job is applied around the rules (src/engine/apply-answers.ts): its Spark settings
+ * as the `review` conf layer of the returned job, its fields and decision on the plan.
  */
 export function convertSnapshots(
   snapshots: readonly EmrSnapshot[],
@@ -84,11 +87,14 @@ export function convertSnapshots(
       jobs.set(job.id, job);
     }
   }
-  const sorted = [...jobs.values()].sort((a, b) => compareStrings(a.id, b.id));
-  const plans = sorted.map((job) => planJob(job, rules, config));
+  const normalized = [...jobs.values()].sort((a, b) => compareStrings(a.id, b.id));
+  const prepared = prepareAnswers(normalized, answers);
+  diagnostics.push(...prepared.diagnostics);
+  const plans = prepared.jobs.map((job) => planJob(job, rules, config));
   ensureUniqueNames(plans);
+  diagnostics.push(...finishAnswers(plans, prepared.applicable));
   const batch = attachJobDiagnostics(plans, diagnostics);
-  return { jobs: sorted, plans, diagnostics: batch.sort(compareDiagnostics) };
+  return { jobs: prepared.jobs, plans, diagnostics: batch.sort(compareDiagnostics) };
 }
 
 /**

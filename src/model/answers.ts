@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Review decisions, saved by `emr2k8s review` and replayed by `convert --answers`
- * (docs/review.md). Keyed by stable job id (`<cluster key>/<step key>`), so an answers file
+ * (docs/answers.md, docs/review.md). Keyed by stable job id (`<cluster key>/<step key>`), so an answers file
  * survives re-exports of the same clusters.
  *
  * - `sparkConf` overrides a Spark setting as the `review` layer of the job's ResolvedConf,

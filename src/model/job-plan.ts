@@ -95,6 +95,11 @@ export interface JobPlan {
     step: { key: string; name: string; actionOnFailure: string };
   };
   provenance: Provenance;
+  /**
+   * The review answer applied to this job (`convert --answers`, docs/answers.md), if any.
+   * A `rejected` plan is reported but not emitted.
+   */
+  review?: { decision?: 'accepted' | 'rejected'; note?: string; overrides: number };
   /** Inputs that were deliberately not carried over, each with its reason. */
   dropped: DroppedSetting[];
   diagnostics: Diagnostic[];

@@ -8,6 +8,7 @@ import type { CliIo } from '../io.js';
 import { formatDiagnosticLine, oneLine } from '../format-diagnostic.js';
 import { convertInputs } from '../../engine/conversion.js';
 import { loadConversionInputs, type LoadInputsOptions } from '../conversion.js';
+import { loadAnswersFile } from '../answers-file.js';
 
 export interface ConvertOptions extends LoadInputsOptions {
   out: string;
@@ -15,6 +16,8 @@ export interface ConvertOptions extends LoadInputsOptions {
   check: boolean;
   strict: boolean;
   force: boolean;
+  /** `--answers FILE`: review decisions to replay (docs/answers.md). */
+  answers?: string;
 }
 
 /**
@@ -26,7 +29,8 @@ export type ConvertJson = ReportData & { outDir: string; check?: { drift: string
 /** `emr2k8s convert <path...>`: EMR exports in, validated SparkApplications out. */
 export async function runConvert(paths: string[], options: ConvertOptions, io: CliIo): Promise<number> {
   const loaded = await loadConversionInputs(paths, options, io);
-  const conversion = convertInputs(loaded);
+  const answers = options.answers === undefined ? undefined : await loadAnswersFile(options.answers, { cwd: io.cwd });
+  const conversion = convertInputs(loaded, answers);
 
   const outDir = resolve(io.cwd, options.out);
   const written = await writeOutput(outDir, conversion.files, { check: options.check, force: options.force });
@@ -41,27 +45,45 @@ export async function runConvert(paths: string[], options: ConvertOptions, io: C
 
 const MARK: Record<JobPlan['status'], string> = { converted: 'converted', unsupported: 'unsupported', error: 'error' };
 
+/** A rejected job is marked as such whatever its status: nothing was written for it, on purpose. */
+function markOf(job: ConvertJson['jobs'][number]): string {
+  return job.review?.decision === 'rejected' ? 'rejected' : MARK[job.status];
+}
+
+/** Lines shown under a job: its errors, and every finding about its review answer. */
+function shownDiagnostic(d: { code: string; severity: string }): boolean {
+  return d.severity === 'error' || d.code.startsWith('answer-');
+}
+
 function printText(io: CliIo, result: ConvertJson, batch: Diagnostic[], skippedEdited: string[], options: ConvertOptions): void {
   for (const d of batch) io.stderr(`${formatDiagnosticLine(d)}\n`);
   for (const job of result.jobs) {
     const counts = ['error', 'warning'].map((s) => [s, job.diagnostics.filter((d) => d.severity === s).length] as const);
     const notes = counts.filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}${n > 1 ? 's' : ''}`);
     const target = job.files.find((f) => f.endsWith('.yaml'));
-    io.stdout(oneLine(`${MARK[job.status].padEnd(11)} ${job.id}  "${job.step.name}"${target ? ` -> ${options.out}/${target}` : ''}${notes.length ? ` (${notes.join(', ')})` : ''}`) + '\n');
-    for (const d of job.diagnostics.filter((x) => x.severity === 'error')) io.stdout(`            ${oneLine(`${d.code}: ${d.message}`)}\n`);
+    io.stdout(oneLine(`${markOf(job).padEnd(11)} ${job.id}  "${job.step.name}"${target ? ` -> ${options.out}/${target}` : ''}${notes.length ? ` (${notes.join(', ')})` : ''}`) + '\n');
+    for (const d of job.diagnostics.filter(shownDiagnostic)) io.stdout(`            ${oneLine(`${d.code}: ${d.message}`)}\n`);
   }
   for (const file of skippedEdited) io.stderr(`warning edited-file ${options.out}/${file}: edited by hand since it was generated; not overwritten (hint: use --force to overwrite)\n`);
   const s = result.summary;
   const verb = options.check ? 'checked' : 'converted';
-  io.stdout(`\n${s.jobs} jobs: ${s.converted} ${verb}, ${s.unsupported} unsupported, ${s.error} failed; ${s.errors} errors, ${s.warnings} warnings.`);
+  const decisions = s.rejected || s.accepted ? ` Review: ${s.accepted ?? 0} accepted, ${s.rejected ?? 0} rejected (not written).` : '';
+  io.stdout(`\n${s.jobs} jobs: ${s.converted} ${verb}, ${s.unsupported} unsupported, ${s.error} failed; ${s.errors} errors, ${s.warnings} warnings.${decisions}`);
   if (options.check) io.stdout(result.check?.drift.length ? ` ${result.check.drift.length} files would change.` : ' Output is up to date.');
   else io.stdout(` Manifests and report.md in ${options.out}/.`);
   io.stdout('\n');
 }
 
+/**
+ * A job a review rejected is a deliberate decision, not a failure: its status and errors do
+ * not fail the run; every other job's do, as do errors not about one job.
+ */
 function exitCode(result: ConvertJson, options: ConvertOptions, skippedEdited: boolean): number {
   const s = result.summary;
-  if (s.unsupported > 0 || s.error > 0 || s.errors > 0 || skippedEdited) return EXIT.incomplete;
+  const counted = result.jobs.filter((j) => j.review?.decision !== 'rejected');
+  const failedJob = counted.some((j) => j.status !== 'converted' || j.diagnostics.some((d) => d.severity === 'error'));
+  const batchError = result.diagnostics.some((d) => d.severity === 'error');
+  if (failedJob || batchError || skippedEdited) return EXIT.incomplete;
   if (options.check && (result.check?.drift.length ?? 0) > 0) return EXIT.incomplete;
   if (options.strict && s.warnings > 0) return EXIT.incomplete;
   return EXIT.ok;

@@ -13,6 +13,8 @@ export interface ReportInput {
   toolVersion: string;
   /** What the target emitter produced; each job lists its own. */
   files?: EmittedFile[];
+  /** The answers file replayed (`convert --answers`), as shown to the user. */
+  answersFile?: string;
 }
 
 export interface ReportDiagnostic {
@@ -33,6 +35,15 @@ export interface ReportJob {
   foldedRuns: number;
   diagnostics: ReportDiagnostic[];
   dropped: Array<{ setting: string; ref: string; reason: string; detail: string; rule: string }>;
+  /** The review answer applied to the job, only when one was (a rejected job has no files). */
+  review?: ReportReview;
+}
+
+/** A review decision as reported: the decision, the reviewer's note and how many overrides were applied. */
+export interface ReportReview {
+  decision?: 'accepted' | 'rejected';
+  note?: string;
+  overrides: number;
 }
 
 /** `report.json`: the batch at a glance, in the same vocabulary as `convert --format json`. */
@@ -42,7 +53,22 @@ export interface ReportData {
   inputs: string[];
   jobs: ReportJob[];
   diagnostics: ReportDiagnostic[];
-  summary: { jobs: number; converted: number; unsupported: number; error: number; warnings: number; errors: number };
+  /** The answers file replayed, when there was one. */
+  answersFile?: string;
+  /**
+   * Job counts by status, diagnostics by severity and, when an answers file was replayed, jobs
+   * by review decision (a rejected job keeps its status: the decision is not a failure).
+   */
+  summary: {
+    jobs: number;
+    converted: number;
+    unsupported: number;
+    error: number;
+    warnings: number;
+    errors: number;
+    accepted?: number;
+    rejected?: number;
+  };
 }
 
 function toReportDiagnostic(d: Diagnostic): ReportDiagnostic {
@@ -50,6 +76,14 @@ function toReportDiagnostic(d: Diagnostic): ReportDiagnostic {
   if (d.location) out.location = d.location;
   if (d.hint !== undefined) out.hint = d.hint;
   return out;
+}
+
+function toReportReview(review: NonNullable<JobPlan['review']>): ReportReview {
+  return {
+    ...(review.decision !== undefined && { decision: review.decision }),
+    ...(review.note !== undefined && { note: review.note }),
+    overrides: review.overrides,
+  };
 }
 
 function toReportJob(plan: JobPlan, files: EmittedFile[]): ReportJob {
@@ -68,6 +102,7 @@ function toReportJob(plan: JobPlan, files: EmittedFile[]): ReportJob {
     dropped: [...plan.dropped]
       .sort((a, b) => compareStrings(a.setting, b.setting) || compareStrings(a.ref, b.ref))
       .map(({ setting, ref, reason, detail, rule }) => ({ setting, ref, reason, detail, rule })),
+    ...(plan.review !== undefined && { review: toReportReview(plan.review) }),
   };
 }
 
@@ -80,12 +115,14 @@ export function buildReportData(input: ReportInput): ReportData {
   const plans = [...input.plans].sort((a, b) => compareStrings(a.jobId, b.jobId));
   const jobs = plans.map((p) => toReportJob(p, input.files ?? []));
   const all = [...input.diagnostics, ...plans.flatMap((p) => p.diagnostics)];
+  const decided = (decision: 'accepted' | 'rejected') => jobs.filter((j) => j.review?.decision === decision).length;
   return {
     schemaVersion: 1,
     toolVersion: input.toolVersion,
     inputs: [...input.inputs].sort(compareStrings),
     jobs,
     diagnostics: [...input.diagnostics].sort(compareDiagnostics).map(toReportDiagnostic),
+    ...(input.answersFile !== undefined && { answersFile: input.answersFile }),
     summary: {
       jobs: jobs.length,
       converted: jobs.filter((j) => j.status === 'converted').length,
@@ -93,6 +130,8 @@ export function buildReportData(input: ReportInput): ReportData {
       error: jobs.filter((j) => j.status === 'error').length,
       warnings: all.filter((d) => d.severity === 'warning').length,
       errors: all.filter((d) => d.severity === 'error').length,
+      // Only with an answers file, so the contract of conversions without one is unchanged.
+      ...(input.answersFile !== undefined && { accepted: decided('accepted'), rejected: decided('rejected') }),
     },
   };
 }

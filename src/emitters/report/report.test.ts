@@ -89,6 +89,38 @@ describe('emitReport', () => {
   });
 });
 
+describe('emitReport with review answers', () => {
+  function reviewed() {
+    const input = batch();
+    const [hive, etl] = [input.plans[1]!, input.plans[0]!];
+    hive.review = { decision: 'rejected', note: 'Stays on EMR | Hive until Q3', overrides: 0 };
+    etl.review = { decision: 'accepted', overrides: 2 };
+    return { ...input, answersFile: 'emr2k8s-answers.yaml' };
+  }
+
+  it('adds each job\'s review and decision counts to report.json only when answers were replayed', () => {
+    const data = JSON.parse(emitReport(reviewed())[0]!.content);
+    expect(data.answersFile).toBe('emr2k8s-answers.yaml');
+    expect(data.summary).toMatchObject({ accepted: 1, rejected: 1, converted: 1, unsupported: 1 });
+    expect(data.jobs[0].review).toEqual({ decision: 'rejected', note: 'Stays on EMR | Hive until Q3', overrides: 0 });
+    expect(data.jobs[1].review).toEqual({ decision: 'accepted', overrides: 2 });
+    const plain = JSON.parse(emitReport(batch())[0]!.content);
+    expect(plain.summary).not.toHaveProperty('accepted');
+    expect(plain).not.toHaveProperty('answersFile');
+    expect(plain.jobs[0]).not.toHaveProperty('review');
+  });
+
+  it('lists rejected jobs with their notes in their own section of report.md', () => {
+    const text = emitReport(reviewed())[1]!.content;
+    expect(text).toContain('Review answers replayed from `emr2k8s-answers.yaml`: 1 accepted, 1 rejected.');
+    expect(text).toMatch(/## Rejected jobs\n\n\| Job \| Step name \| Note \|\n[^\n]*\n\| `j-2AXXXXXXGAPLF\/s-0HIVE0000001` \| `Daily \\\| rollup \(hive\)` \| Stays on EMR \\\| Hive until Q3 \|\n\n## Jobs/);
+    expect(text).toContain('- Review: **accepted**, 2 overrides applied\n');
+    expect(text).toContain('- Review: **rejected**, 0 overrides applied; note: Stays on EMR | Hive until Q3\n');
+    expect(text).toContain('| hive | unsupported, rejected |');
+    expect(emitReport(batch())[1]!.content).not.toContain('Rejected jobs');
+  });
+});
+
 describe('Markdown helpers', () => {
   it('json quotes any value and refuses undefined', () => {
     expect(jsonHelper('a "b"\n\u2028')).toBe('"a \\"b\\"\\n\\u2028"');
