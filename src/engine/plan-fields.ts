@@ -45,6 +45,17 @@ export function writeField(plan: JobPlan, field: string, value: unknown): void {
   target[key] = value;
 }
 
+/** Read a plan field by the same path syntax rules write with (`sparkConf.spark.x` is key `spark.x` of `sparkConf`). */
+export function readField(plan: JobPlan, field: string): unknown {
+  const { container, key } = splitFieldPath(field);
+  let target: unknown = plan;
+  for (const part of [...container, key]) {
+    if (target === null || typeof target !== 'object') return undefined;
+    target = (target as Record<string, unknown>)[part];
+  }
+  return target;
+}
+
 /** Whether `field` matches a `writes`/`reads` pattern (exact, or prefix with a trailing `*`). */
 export function matchesPattern(pattern: string, field: string): boolean {
   return pattern.endsWith('*') ? field.startsWith(pattern.slice(0, -1)) : pattern === field;

@@ -4,7 +4,7 @@ import { defaultProjectConfig } from '../config/project-config.js';
 import type { DropReason } from '../model/diagnostic.js';
 import type { JobPlan } from '../model/job-plan.js';
 import type { SparkJob } from '../model/spark-job.js';
-import { splitFieldPath } from './plan-fields.js';
+import { readField } from './plan-fields.js';
 import type { Rule } from './rule-types.js';
 import { planJob } from './run-rules.js';
 
@@ -23,17 +23,6 @@ export interface RuleCase {
 }
 
 export class RuleTestFailure extends Error {}
-
-/** Read a plan field by the same path syntax rules write with. */
-export function readField(plan: JobPlan, field: string): unknown {
-  const { container, key } = splitFieldPath(field);
-  let target: unknown = plan;
-  for (const part of [...container, key]) {
-    if (target === null || typeof target !== 'object') return undefined;
-    target = (target as Record<string, unknown>)[part];
-  }
-  return target;
-}
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {

@@ -8,7 +8,11 @@ import type { SettingRef, SourceLocation } from '../model/source.js';
  */
 export interface InputExplanation {
   ref: SettingRef;
-  /** Where the setting sits in the input (file:line, CloudFormation path, cluster id + API field). */
+  /**
+   * Where the setting sits in the input (file:line, CloudFormation path, cluster id + API field).
+   * An EMR implicit default sits in no input: it has only `path`, naming the release
+   * (`EMR default for emr-6.15.0`).
+   */
   location?: SourceLocation;
   /** The Spark setting the ref carries, when it is one. */
   key?: string;
