@@ -62,6 +62,11 @@ export interface ReviewState {
   /** One line for the status bar (saved, error in an override, …). */
   message?: string;
   viewport: { columns: number; rows: number };
+  /**
+   * The job whose override the shell is recomputing (set with the `reconvert` effect): the
+   * `reconverted` answer diffs this job's manifest, even if the selection moved meanwhile.
+   */
+  recomputing?: string;
 }
 
 export type ReviewAction =
@@ -137,4 +142,58 @@ export interface WhyView {
   fields: Array<{ path: string; selected: boolean }>;
   /** The selected field's explanation: value, rule, inputs with file:line, shadowed values. */
   detail: Line[];
+}
+
+/** The Resources pane: EMR and Kubernetes side by side, and how executors pack a node. */
+export interface ResourcesView {
+  rows: ResourceRow[];
+  /** The cluster's core (else task) instance type and how executors fit one node of it. */
+  packing?: {
+    instanceType: string;
+    /** Executors per node on EMR: YARN schedules by memory only (facts §3). */
+    emrExecutorsPerNode?: number;
+    /** Executors per node on EKS: allocatable (facts §9) divided by pod CPU request and memory. */
+    eksExecutorsPerNode?: number;
+    /** What bounds the EKS figure: `cpu`, `memory` or `pods`. */
+    eksBoundBy?: 'cpu' | 'memory' | 'pods';
+    note?: string;
+  };
+}
+
+/** The bottom bar: counts, unsaved marker, prompt or message. */
+export interface StatusView {
+  text: string;
+  unsaved: boolean;
+  prompt?: { label: string; input: string };
+}
+
+/**
+ * Signatures the modules implement (state.ts, keymap.ts, selectors.ts), so the UI and the
+ * reducer can be written side by side.
+ */
+export interface InitialStateArgs {
+  conversion: Conversion;
+  baseline: Conversion;
+  answers: Record<string, JobAnswer>;
+  answersFile: string;
+  viewport: { columns: number; rows: number };
+}
+
+/** A key press as Ink's `useInput` reports it (input text plus the special-key flags used here). */
+export interface KeyPress {
+  input: string;
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  tab?: boolean;
+  shift?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+  ctrl?: boolean;
+  meta?: boolean;
 }
