@@ -17,7 +17,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/cli/**', 'src/cli.ts', 'src/importers/**', 'src/output/**', '**/*.test.ts'],
     rules: {
       // DESIGN §3: only the CLI, importers and the file writer touch the file system or process.
@@ -26,6 +26,20 @@ export default defineConfig(
         { paths: ['node:fs', 'node:fs/promises', 'fs', 'node:child_process', 'node:process'] },
       ],
       'no-restricted-globals': ['error', 'process'],
+    },
+  },
+  {
+    files: ['src/review/ui/**/*.{ts,tsx}'],
+    rules: {
+      // DESIGN §3: the Ink components only render; they import the review state, selectors and
+      // model types, never the engine, the CLI or the importers.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:fs', 'node:fs/promises', 'fs', 'node:child_process', 'node:process'],
+          patterns: [{ regex: '^\\.\\./\\.\\./(?!model/)', message: 'Review UI components import only src/review and src/model.' }],
+        },
+      ],
     },
   },
 );
