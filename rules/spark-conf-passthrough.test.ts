@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleContext } from '../src/rule-api.js';
-import { buildJob, checkRule } from '../src/rule-api.js';
+import { buildJob, checkRule, defaultProjectConfig } from '../src/rule-api.js';
 import rule from './spark-conf-passthrough.js';
 
 /** The default project config, as the engine hands it to rules. */
-const config: RuleContext['config'] = { target: 'spark-operator', namespace: 'default', image: { flavor: 'apache', region: 'us-east-1' }, rules: {} };
+const config: RuleContext['config'] = defaultProjectConfig();
 
 describe('spark-conf-passthrough', () => {
   it('follows its table', () => {

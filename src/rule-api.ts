@@ -8,6 +8,7 @@ export { buildJob } from './engine/job-builder.js';
 export type { ConfSpec, JobSpec } from './engine/job-builder.js';
 export { checkRule, checkRuleCase, checkMessagesCovered, runRuleCase } from './engine/rule-tester.js';
 export { readField } from './engine/plan-fields.js';
+export { defaultProjectConfig } from './config/project-config.js';
 export type { RuleCase } from './engine/rule-tester.js';
 export type { DropReason, Severity } from './model/diagnostic.js';
 export type { EnvValue, JobPlan } from './model/job-plan.js';

@@ -27,7 +27,8 @@ beforeAll(async () => {
   loaded = {
     inputs,
     config,
-    target: 'spark-operator',
+    targets: ['spark-operator'],
+    emit: { rightSize: false, nodePools: false },
     rules: resolveRules(allRules, config.rules),
     snapshots: imported.snapshots,
     diagnostics: imported.diagnostics,

@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { allRules } from '../../rules/index.js';
-import type { ProjectConfig } from '../config/project-config.js';
+import { TARGETS, targetList, type ProjectConfig, type TargetId } from '../config/project-config.js';
+import { TARGET_EMITTERS } from '../emitters/targets.js';
 import type { ConversionInputs } from '../engine/conversion.js';
 import { RuleConfigError, resolveRules } from '../engine/resolve-rules.js';
 import type { ActiveRule } from '../engine/run-rules.js';
@@ -11,8 +12,12 @@ import { loadProjectConfig } from './load-config.js';
 import { formatDiagnosticLine } from './format-diagnostic.js';
 
 export interface LoadInputsOptions {
-  /** Absent: the config file's `target`. */
-  target?: string;
+  /** `--target`, repeatable; absent: the config file's `target`. */
+  target?: string[];
+  /** `--right-size` */
+  rightSize?: boolean;
+  /** `--nodepools` */
+  nodepools?: boolean;
   config?: string;
   /** `--param Name=Value`, repeatable: CloudFormation parameters. */
   param?: string[];
@@ -28,6 +33,17 @@ function parseParams(pairs: string[] = []): Record<string, string> {
     params[pair.slice(0, at)] = pair.slice(at + 1);
   }
   return params;
+}
+
+/** `--target` beats the config file's `target` (DESIGN §5); every target must have an emitter. */
+function chooseTargets(flags: string[] | undefined, config: ProjectConfig): TargetId[] {
+  for (const flag of flags ?? []) {
+    if (!(TARGETS as readonly string[]).includes(flag)) throw new UserError(`--target ${flag}: unknown target`, `Choose from ${TARGETS.join(', ')}.`);
+  }
+  const targets = targetList(flags && flags.length > 0 ? (flags as TargetId[]) : config.target);
+  const missing = targets.filter((t) => TARGET_EMITTERS[t] === undefined);
+  if (missing.length > 0) throw new UserError(`target ${missing.join(', ')} is not available in this version`, `Use ${Object.keys(TARGET_EMITTERS).join(', ')}.`);
+  return targets;
 }
 
 /**
@@ -57,9 +73,8 @@ export async function loadConversionInputs(paths: string[], options: LoadInputsO
     inputs,
     config,
     ...(configFile !== undefined && { configFile }),
-    // Flags beat the config file (DESIGN §5); the flag's choices and the config schema admit
-    // only targets that have an emitter.
-    target: (options.target ?? config.target) as ProjectConfig['target'],
+    targets: chooseTargets(options.target, config),
+    emit: { rightSize: options.rightSize ?? false, nodePools: options.nodepools ?? false },
     rules,
     snapshots: imported.snapshots,
     diagnostics: imported.diagnostics,

@@ -9,11 +9,76 @@ const RuleSetting = z.union([
   z.tuple([z.literal('on'), z.record(z.string(), z.unknown())]),
 ]);
 
+/** The ways to run Spark on Kubernetes that `convert` can write (docs/targets/). */
+export const TARGETS = ['spark-operator', 'emr-on-eks', 'spark-submit'] as const;
+export const TargetId = z.enum(TARGETS);
+export type TargetId = z.infer<typeof TargetId>;
+
+const IamRoleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'expected an IAM role ARN such as arn:aws:iam::123456789012:role/spark-etl');
+/** Kubernetes CPU and memory quantities as a user writes them (`200m`, `1.5`, `512Mi`). */
+const CpuQuantity = z.string().regex(/^(\d+(\.\d+)?|\d+m)$/, 'expected a CPU quantity such as 200m or 1.5');
+const MemoryQuantity = z.string().regex(/^\d+(Ki|Mi|Gi|Ti|k|M|G|T)?$/, 'expected a memory quantity such as 512Mi or 2Gi');
+
+const Toleration = z
+  .object({
+    key: z.string().min(1).optional(),
+    operator: z.enum(['Exists', 'Equal']).optional(),
+    value: z.string().optional(),
+    effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']).optional(),
+    tolerationSeconds: z.number().int().optional(),
+  })
+  .strict();
+
+/**
+ * Where pods run (docs/placement.md): which node labels say capacity type, instance type,
+ * family and architecture, and which taints the pods tolerate. Defaults follow EKS with Karpenter.
+ */
+const Placement = z
+  .object({
+    labels: z
+      .object({
+        capacityType: z.string().min(1).default('karpenter.sh/capacity-type'),
+        instanceType: z.string().min(1).default('node.kubernetes.io/instance-type'),
+        instanceFamily: z.string().min(1).default('karpenter.k8s.aws/instance-family'),
+        arch: z.string().min(1).default('kubernetes.io/arch'),
+      })
+      .strict()
+      .default({ capacityType: 'karpenter.sh/capacity-type', instanceType: 'node.kubernetes.io/instance-type', instanceFamily: 'karpenter.k8s.aws/instance-family', arch: 'kubernetes.io/arch' }),
+    /** The capacity-type label's values for on-demand and spot nodes. */
+    capacityTypes: z
+      .object({ onDemand: z.string().min(1).default('on-demand'), spot: z.string().min(1).default('spot') })
+      .strict()
+      .default({ onDemand: 'on-demand', spot: 'spot' }),
+    /** How closely executors follow the EMR instance types: the family (default), the exact type, or not at all. */
+    instanceTypes: z.enum(['family', 'type', 'any']).default('family'),
+    /** Tolerations for every driver and executor pod. */
+    tolerations: z.array(Toleration).default([]),
+    /** Extra tolerations for pods placed on spot capacity. */
+    spotTolerations: z.array(Toleration).default([]),
+  })
+  .strict();
+
+/** Bin-packing inputs (docs/placement.md): what a node really offers and what DaemonSets take. */
+const Packing = z
+  .object({
+    daemonSetOverhead: z
+      .object({ cpu: CpuQuantity.default('200m'), memory: MemoryQuantity.default('512Mi') })
+      .strict()
+      .default({ cpu: '200m', memory: '512Mi' }),
+    /** Measured `kubectl get node -o jsonpath='{.status.allocatable}'` per instance type; beats the formula. */
+    allocatable: z.record(z.string().min(1), z.object({ cpu: CpuQuantity, memory: MemoryQuantity, pods: z.number().int().positive().optional() }).strict()).default({}),
+    /** `emr-density`: a fractional executor CPU request that keeps EMR's executors per node. */
+    coreRequest: z.enum(['cores', 'emr-density']).default('cores'),
+  })
+  .strict();
+
 export const ProjectConfig = z
   .object({
-    target: z.enum(['spark-operator']).default('spark-operator'),
+    target: z.union([TargetId, z.array(TargetId).min(1)]).default('spark-operator'),
     namespace: z.string().min(1).default('default'),
     serviceAccount: z.string().min(1).optional(),
+    /** IRSA: the role annotated on the generated ServiceAccount (`eks.amazonaws.com/role-arn`). */
+    iamRoleArn: IamRoleArn.optional(),
     image: z
       .object({
         flavor: z.enum(['apache', 'emr']).default('apache'),
@@ -29,6 +94,15 @@ export const ProjectConfig = z
       })
       .strict()
       .optional(),
+    emrOnEks: z
+      .object({
+        executionRoleArn: IamRoleArn.optional(),
+        virtualClusterId: z.string().regex(/^[0-9a-z]+$/, 'expected a virtual cluster id (lowercase letters and digits)').optional(),
+      })
+      .strict()
+      .optional(),
+    placement: Placement.default(Placement.parse({})),
+    packing: Packing.default(Packing.parse({})),
     rules: z.record(z.string(), RuleSetting).default({}),
   })
   .strict();
@@ -37,4 +111,10 @@ export type ProjectConfig = z.infer<typeof ProjectConfig>;
 /** The config used when there is no config file. */
 export function defaultProjectConfig(): ProjectConfig {
   return ProjectConfig.parse({});
+}
+
+/** The targets to write, in a fixed order whatever order the config or flags list them in. */
+export function targetList(target: ProjectConfig['target']): TargetId[] {
+  const wanted = new Set(Array.isArray(target) ? target : [target]);
+  return TARGETS.filter((t) => wanted.has(t));
 }

@@ -1,11 +1,12 @@
-import type { ProjectConfig } from '../config/project-config.js';
+import type { ProjectConfig, TargetId } from '../config/project-config.js';
 import type { LoadedAnswers } from '../model/answers.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { EmrSnapshot } from '../model/emr-snapshot.js';
 import type { JobPlan } from '../model/job-plan.js';
-import { emitSparkOperator } from '../emitters/spark-operator/index.js';
+import type { EmitOptions } from '../emitters/emitter.js';
+import { PLATFORM_EMITTERS, TARGET_EMITTERS } from '../emitters/targets.js';
 import { buildReportData, emitReport, type ReportData } from '../emitters/report/index.js';
-import type { EmittedFile } from '../emitters/emitted-file.js';
+import type { EmitResult, EmittedFile } from '../emitters/emitted-file.js';
 import { VERSION } from '../version.js';
 import { convertSnapshots, type BatchResult } from './convert-batch.js';
 import type { ActiveRule } from './run-rules.js';
@@ -17,7 +18,9 @@ export interface ConversionInputs {
   config: ProjectConfig;
   /** The config file used, if any. */
   configFile?: string;
-  target: ProjectConfig['target'];
+  /** The targets to write, in TARGETS order; each has an emitter. */
+  targets: TargetId[];
+  emit: EmitOptions;
   rules: ActiveRule[];
   snapshots: EmrSnapshot[];
   /** Findings of the importers (unreadable files, …). */
@@ -34,10 +37,6 @@ export interface Conversion {
   report: ReportData;
 }
 
-const EMITTERS: Record<ProjectConfig['target'], typeof emitSparkOperator> = {
-  'spark-operator': emitSparkOperator,
-};
-
 /**
  * The pure half of a conversion: snapshots → plans (with review answers applied, when given)
  * → the target's files and the report. Same inputs, same answers → byte-identical files.
@@ -45,9 +44,7 @@ const EMITTERS: Record<ProjectConfig['target'], typeof emitSparkOperator> = {
  */
 export function convertInputs(loaded: ConversionInputs, answers?: LoadedAnswers): Conversion {
   const batch = convertSnapshots(loaded.snapshots, loaded.rules, loaded.config, answers);
-  const locations = Object.fromEntries(batch.jobs.map((j) => [j.id, j.locations]));
-  // A rejected job is a reviewer's decision not to migrate it: reported, never written.
-  const emitted = EMITTERS[loaded.target](batch.plans.filter((p) => p.review?.decision !== 'rejected'), { locations });
+  const emitted = emitAll(loaded, batch);
   attachEmitterDiagnostics(batch.plans, emitted.diagnostics);
   const diagnostics = [...loaded.diagnostics, ...batch.diagnostics];
   const reportInput = {
@@ -64,6 +61,32 @@ export function convertInputs(loaded: ConversionInputs, answers?: LoadedAnswers)
     files: [...emitted.files, ...emitReport(reportInput)],
     report: buildReportData(reportInput),
   };
+}
+
+/**
+ * Every target's files (each under its own folder when there are several, so that each applies
+ * on its own) and then the batch-wide platform files.
+ */
+function emitAll(loaded: ConversionInputs, batch: BatchResult): EmitResult {
+  // A rejected job is a reviewer's decision not to migrate it: reported, never written.
+  const plans = batch.plans.filter((p) => p.review?.decision !== 'rejected');
+  const jobs = new Map(batch.jobs.map((j) => [j.id, j]));
+  const base = { jobs, config: loaded.config, options: loaded.emit };
+  const files: EmittedFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const target of loaded.targets) {
+    const emitter = TARGET_EMITTERS[target];
+    if (!emitter) throw new Error(`no emitter for target ${target}`);
+    const result = emitter.emit(plans, { ...base, outRoot: loaded.targets.length > 1 ? target : '' });
+    files.push(...result.files);
+    diagnostics.push(...result.diagnostics);
+  }
+  for (const platform of PLATFORM_EMITTERS) {
+    const result = platform.emit(plans, { ...base, outRoot: '' });
+    files.push(...result.files);
+    diagnostics.push(...result.diagnostics);
+  }
+  return { files, diagnostics };
 }
 
 function attachEmitterDiagnostics(plans: JobPlan[], diagnostics: Diagnostic[]): void {

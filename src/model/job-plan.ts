@@ -1,4 +1,5 @@
 import type { Diagnostic, DropReason } from './diagnostic.js';
+import type { Affinity, Toleration } from './kubernetes.js';
 import type { Provenance } from './provenance.js';
 import type { SettingRef } from './source.js';
 import type { AppType, SparkJob, StepKind } from './spark-job.js';
@@ -21,6 +22,10 @@ export interface PodPlan {
   env: Record<string, EnvValue>;
   javaOptions?: string;
   nodeSelector: Record<string, string>;
+  /** Taints the pod tolerates (config `placement.tolerations`, spot capacity). */
+  tolerations: Toleration[];
+  /** Node affinity when a node selector cannot say it (several instance types or families). */
+  affinity?: Affinity;
   labels: Record<string, string>;
   annotations: Record<string, string>;
 }
@@ -116,5 +121,5 @@ export interface DroppedSetting {
 
 /** A fresh plan with every collection empty: rules fill it. */
 export function emptyPodPlan(): PodPlan {
-  return { env: {}, nodeSelector: {}, labels: {}, annotations: {} };
+  return { env: {}, nodeSelector: {}, tolerations: [], labels: {}, annotations: {} };
 }

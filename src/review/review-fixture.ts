@@ -21,7 +21,8 @@ export async function loadFixture(paths: string[]): Promise<ConversionInputs> {
   return {
     inputs: paths,
     config,
-    target: config.target,
+    targets: ['spark-operator'],
+    emit: { rightSize: false, nodePools: false },
     rules: resolveRules(allRules, config.rules),
     snapshots: imported.snapshots,
     diagnostics: imported.diagnostics,

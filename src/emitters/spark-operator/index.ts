@@ -4,6 +4,7 @@ import { compareStrings } from '../../model/order.js';
 import type { SettingRef, SourceLocation } from '../../model/source.js';
 import { validateSparkApplication } from '../../validate/validate-spark-application.js';
 import type { EmitResult, EmittedFile } from '../emitted-file.js';
+import type { TargetEmitter } from '../emitter.js';
 import { toStableJson } from '../stable-json.js';
 import { toYaml } from '../yaml-writer.js';
 import { jobFilePaths } from './paths.js';
@@ -52,3 +53,12 @@ export function emitSparkOperator(plans: JobPlan[], options: SparkOperatorOption
   }
   return { files, diagnostics };
 }
+
+/** The `spark-operator` target (docs/targets/spark-operator.md). */
+export const sparkOperatorTarget: TargetEmitter = {
+  id: 'spark-operator',
+  emit(plans, context) {
+    const locations = Object.fromEntries([...context.jobs].map(([id, job]) => [id, job.locations]));
+    return emitSparkOperator([...plans], { locations, ...(context.outRoot !== '' && { outRoot: context.outRoot }) });
+  },
+};
