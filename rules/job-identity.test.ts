@@ -15,7 +15,7 @@ describe('job-identity', () => {
         fields: {
           name: 'daily-orders-etl-v2',
           namespace: 'default',
-          serviceAccount: 'spark-operator-spark',
+          serviceAccount: 'emr2k8s-spark',
           'annotations.emr2k8s.io/source-cluster': 'j-2AXXXXXXGAPLF',
           'annotations.emr2k8s.io/source-step': 's-1K4N2D6OZ8P9Q',
           'annotations.emr2k8s.io/step-name': 'Daily Orders ETL (v2)',

@@ -2,11 +2,12 @@ import { defineRule, refs } from '../src/rule-api.js';
 import { jobName, labelValue, MAX_APP_NAME } from './_names.js';
 
 /**
- * The Spark Operator Helm chart creates `<fullname>-spark` for Spark pods when
- * `spark.serviceAccount.name` is empty; with the release name `spark-operator` that is
- * `spark-operator-spark` (kubeflow/spark-operator `charts/spark-operator-chart/templates/spark/_helpers.tpl`).
+ * The service account emr2k8s writes (with its Role and RoleBinding) in every namespace it
+ * converts into, when the config names none. It is our own name rather than the one the Spark
+ * Operator Helm chart creates (`spark-operator-spark`, only in the chart's `spark.jobNamespaces`),
+ * so that applying the output never takes over an object a Helm release owns.
  */
-const CHART_SERVICE_ACCOUNT = 'spark-operator-spark';
+const DEFAULT_SERVICE_ACCOUNT = 'emr2k8s-spark';
 
 export default defineRule({
   id: 'job-identity',
@@ -33,7 +34,7 @@ export default defineRule({
     if (namespace === 'default') ctx.setDefault('namespace', namespace, 'no namespace in the project config: the Kubernetes default namespace');
     else ctx.set('namespace', namespace, refs.config('namespace'));
     if (serviceAccount) ctx.set('serviceAccount', serviceAccount, refs.config('serviceAccount'));
-    else ctx.setDefault('serviceAccount', CHART_SERVICE_ACCOUNT, 'the service account the Spark Operator Helm chart creates for Spark pods (release name spark-operator)');
+    else ctx.setDefault('serviceAccount', DEFAULT_SERVICE_ACCOUNT, 'no serviceAccount in the project config: the service account emr2k8s writes, with the RBAC the Spark driver needs, into each namespace it converts into');
 
     const cluster = job.cluster.id ? refs.cluster('id') : job.cluster.name ? refs.cluster('name') : refs.cluster('source');
     const step = job.step.id ? refs.step(job.step, 'id') : refs.step(job.step, 'index');

@@ -16,7 +16,11 @@ export type TargetId = z.infer<typeof TargetId>;
 
 const IamRoleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'expected an IAM role ARN such as arn:aws:iam::123456789012:role/spark-etl');
 /** Kubernetes CPU and memory quantities as a user writes them (`200m`, `1.5`, `512Mi`). */
-const CpuQuantity = z.string().regex(/^(\d+(\.\d+)?|\d+m)$/, 'expected a CPU quantity such as 200m or 1.5');
+// A bare YAML number (`cpu: 1`) is a CPU quantity too, as kubectl reads it.
+const CpuQuantity = z.union([
+  z.string().regex(/^(\d+(\.\d+)?|\d+m)$/, 'expected a CPU quantity such as 200m or 1.5'),
+  z.number().nonnegative().transform((n) => String(n)),
+]);
 const MemoryQuantity = z.string().regex(/^\d+(Ki|Mi|Gi|Ti|k|M|G|T)?$/, 'expected a memory quantity such as 512Mi or 2Gi');
 
 const Toleration = z
@@ -84,6 +88,8 @@ export const ProjectConfig = z
         flavor: z.enum(['apache', 'emr']).default('apache'),
         repository: z.string().min(1).optional(),
         region: z.string().min(1).default('us-east-1'),
+        /** Handlebars text replacing the built-in Dockerfile scaffold template (docs/images.md). */
+        dockerfileTemplate: z.string().min(1).optional(),
       })
       .strict()
       .default({ flavor: 'apache', region: 'us-east-1' }),

@@ -5,8 +5,11 @@ import type { EmrSnapshot } from '../model/emr-snapshot.js';
 import type { JobPlan } from '../model/job-plan.js';
 import type { EmitOptions } from '../emitters/emitter.js';
 import { PLATFORM_EMITTERS, TARGET_EMITTERS } from '../emitters/targets.js';
+import { scaffoldsByJob } from '../emitters/images/index.js';
+import { sparkVersionSummary, type SparkVersionUse } from '../emitters/images/spark-versions.js';
 import { buildReportData, emitReport, type ReportData } from '../emitters/report/index.js';
 import type { EmitResult, EmittedFile } from '../emitters/emitted-file.js';
+import { emitKustomizations } from '../emitters/kubernetes/kustomization.js';
 import { VERSION } from '../version.js';
 import { convertSnapshots, type BatchResult } from './convert-batch.js';
 import type { ActiveRule } from './run-rules.js';
@@ -35,6 +38,8 @@ export interface Conversion {
   /** Every file `convert` would write: manifests, provenance, report. */
   files: EmittedFile[];
   report: ReportData;
+  /** The project config it was made with (the review's Resources pane packs nodes with it). */
+  config: ProjectConfig;
 }
 
 /**
@@ -46,7 +51,9 @@ export function convertInputs(loaded: ConversionInputs, answers?: LoadedAnswers)
   const batch = convertSnapshots(loaded.snapshots, loaded.rules, loaded.config, answers);
   const emitted = emitAll(loaded, batch);
   attachEmitterDiagnostics(batch.plans, emitted.diagnostics);
-  const diagnostics = [...loaded.diagnostics, ...batch.diagnostics];
+  const diagnostics = [...loaded.diagnostics, ...batch.diagnostics, ...batchDiagnostics(emitted.diagnostics)];
+  // Last: the kustomizations list every object file the emitters wrote.
+  const kustomizations = emitKustomizations(emitted.files, loaded.targets.map((t) => targetRoot(t, loaded.targets)));
   const reportInput = {
     plans: batch.plans,
     files: emitted.files,
@@ -54,12 +61,15 @@ export function convertInputs(loaded: ConversionInputs, answers?: LoadedAnswers)
     inputs: loaded.inputs,
     toolVersion: VERSION,
     ...(answers !== undefined && { answersFile: answers.file }),
+    packing: { jobs: new Map(batch.jobs.map((j) => [j.id, j])), settings: loaded.config.packing, rightSize: loaded.emit.rightSize },
+    sparkVersions: sparkVersions(loaded, batch),
   };
   return {
     batch,
     diagnostics,
-    files: [...emitted.files, ...emitReport(reportInput)],
+    files: [...emitted.files, ...kustomizations, ...emitReport(reportInput)],
     report: buildReportData(reportInput),
+    config: loaded.config,
   };
 }
 
@@ -77,7 +87,7 @@ function emitAll(loaded: ConversionInputs, batch: BatchResult): EmitResult {
   for (const target of loaded.targets) {
     const emitter = TARGET_EMITTERS[target];
     if (!emitter) throw new Error(`no emitter for target ${target}`);
-    const result = emitter.emit(plans, { ...base, outRoot: loaded.targets.length > 1 ? target : '' });
+    const result = emitter.emit(plans, { ...base, outRoot: targetRoot(target, loaded.targets) });
     files.push(...result.files);
     diagnostics.push(...result.diagnostics);
   }
@@ -87,6 +97,33 @@ function emitAll(loaded: ConversionInputs, batch: BatchResult): EmitResult {
     diagnostics.push(...result.diagnostics);
   }
   return { files, diagnostics };
+}
+
+/** Which written jobs need which Spark version and image, with their Dockerfile scaffolds. */
+function sparkVersions(loaded: ConversionInputs, batch: BatchResult): SparkVersionUse[] {
+  const plans = batch.plans.filter((p) => p.review?.decision !== 'rejected');
+  const jobs = new Map(batch.jobs.map((j) => [j.id, j]));
+  return sparkVersionSummary(plans, scaffoldsByJob(plans, { jobs, config: loaded.config }));
+}
+
+/** Where a target's files go: the output root when it is the only one, its own folder when there are several. */
+function targetRoot(target: TargetId, targets: readonly TargetId[]): string {
+  return targets.length > 1 ? target : '';
+}
+
+/**
+ * Emitter findings about the batch rather than one job (such as a missing IAM role for IRSA),
+ * once each even when several targets report the same.
+ */
+function batchDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    if (d.jobId !== undefined) return false;
+    const key = `${d.code}\n${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function attachEmitterDiagnostics(plans: JobPlan[], diagnostics: Diagnostic[]): void {

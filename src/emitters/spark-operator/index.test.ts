@@ -1,8 +1,11 @@
-import { load } from 'js-yaml';
+import { load, loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { validateSparkApplication } from '../../validate/validate-spark-application.js';
+import { defaultProjectConfig } from '../../config/project-config.js';
+import { validateCoreObject } from '../../validate/validate-core.js';
+import type { EmitContext } from '../emitter.js';
 import { nightlyEtlPlan } from '../plan-fixture.js';
-import { emitSparkOperator } from './index.js';
+import { emitSparkOperator, sparkOperatorTarget } from './index.js';
 
 /** The parts of a parsed manifest the assertions read. */
 interface App {
@@ -132,5 +135,42 @@ describe('emitSparkOperator', () => {
       'steps/s-1K4N2D6OZ8P9Q/args/3': {},
       'steps/s-1K4N2D6OZ8P9Q/args/7': { column: 13, file: 'input/list-steps.json', line: 42, path: 'Steps[0].Config.Args[7]' },
     });
+  });
+});
+
+describe('sparkOperatorTarget', () => {
+  const context = (config: Partial<EmitContext['config']> = {}, outRoot = ''): EmitContext => ({
+    jobs: new Map(),
+    config: { ...defaultProjectConfig(), ...config },
+    outRoot,
+    options: { rightSize: false, nodePools: false },
+  });
+
+  it('writes the service account the applications name, with its RBAC and the IRSA role, in each namespace', () => {
+    const roleArn = 'arn:aws:iam::123456789012:role/spark-etl';
+    const { files, diagnostics } = sparkOperatorTarget.emit([nightlyEtlPlan()], context({ iamRoleArn: roleArn }, 'spark-operator'));
+    expect(diagnostics).toEqual([]);
+    expect(files.map((f) => f.path)).toEqual([
+      'spark-operator/data-eng/nightly-etl-orders.yaml',
+      'spark-operator/data-eng/nightly-etl-orders.provenance.json',
+      'spark-operator/data-eng/spark-rbac.yaml',
+    ]);
+    const app = load(files[0]!.content) as { spec: { driver: { serviceAccount: string }; executor: { serviceAccount: string } } };
+    const rbac = loadAll(files[2]!.content) as { kind: string; metadata: { name: string; annotations?: object } }[];
+    for (const obj of rbac) expect(validateCoreObject(obj as Record<string, unknown>).valid).toBe(true);
+    const account = rbac.find((o) => o.kind === 'ServiceAccount')!;
+    expect(account.metadata).toMatchObject({ name: app.spec.driver.serviceAccount, annotations: { 'eks.amazonaws.com/role-arn': roleArn } });
+    expect(app.spec.executor.serviceAccount).toBe(account.metadata.name);
+  });
+
+  it('says once per batch, not per job, that S3 jobs have no IRSA role without iamRoleArn', () => {
+    const plans = [nightlyEtlPlan(), nightlyEtlPlan({ jobId: 'j-2AXXXXXXGAPLF/s-2', name: 'other' })];
+    const { diagnostics } = sparkOperatorTarget.emit(plans, context());
+    expect(diagnostics.map((d) => [d.code, d.severity, d.jobId])).toEqual([['irsa-role-missing', 'info', undefined]]);
+  });
+
+  it('writes no account for a job whose SparkApplication failed validation', () => {
+    const { files } = sparkOperatorTarget.emit([nightlyEtlPlan({ sparkVersion: undefined })], context());
+    expect(files).toEqual([]);
   });
 });

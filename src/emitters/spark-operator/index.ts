@@ -5,6 +5,7 @@ import type { SettingRef, SourceLocation } from '../../model/source.js';
 import { validateSparkApplication } from '../../validate/validate-spark-application.js';
 import type { EmitResult, EmittedFile } from '../emitted-file.js';
 import type { TargetEmitter } from '../emitter.js';
+import { emitSparkRbac, missingIrsaRoleDiagnostic } from '../kubernetes/rbac.js';
 import { toStableJson } from '../stable-json.js';
 import { toYaml } from '../yaml-writer.js';
 import { jobFilePaths } from './paths.js';
@@ -54,11 +55,24 @@ export function emitSparkOperator(plans: JobPlan[], options: SparkOperatorOption
   return { files, diagnostics };
 }
 
-/** The `spark-operator` target (docs/targets/spark-operator.md). */
+/**
+ * The `spark-operator` target (docs/targets/spark-operator.md): the SparkApplications, and in
+ * each namespace they run in the service account they name with the RBAC the driver needs
+ * (`<namespace>/spark-rbac.yaml`), annotated for IRSA when the config gives `iamRoleArn`.
+ */
 export const sparkOperatorTarget: TargetEmitter = {
   id: 'spark-operator',
   emit(plans, context) {
     const locations = Object.fromEntries([...context.jobs].map(([id, job]) => [id, job.locations]));
-    return emitSparkOperator([...plans], { locations, ...(context.outRoot !== '' && { outRoot: context.outRoot }) });
+    const apps = emitSparkOperator([...plans], { locations, ...(context.outRoot !== '' && { outRoot: context.outRoot }) });
+    // Accounts only for applications that were written: a job whose manifest failed validation runs nowhere.
+    const written = new Set(apps.files.map((f) => f.jobId));
+    const running = plans.filter((p) => written.has(p.jobId));
+    const { iamRoleArn } = context.config;
+    const rbac = emitSparkRbac(running, { outRoot: context.outRoot, ...(iamRoleArn !== undefined && { iamRoleArn }) });
+    return {
+      files: [...apps.files, ...rbac.files],
+      diagnostics: [...apps.diagnostics, ...rbac.diagnostics, ...missingIrsaRoleDiagnostic(running, iamRoleArn)],
+    };
   },
 };
