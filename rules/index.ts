@@ -10,6 +10,7 @@ import hiveMetastore from './hive-metastore.js';
 import jobIdentity from './job-identity.js';
 import masterLocalPaths from './master-local-paths.js';
 import nonSparkStep from './non-spark-step.js';
+import placement from './placement.js';
 import placeholders from './placeholders.js';
 import restartPolicy from './restart-policy.js';
 import s3Access from './s3-access.js';
@@ -33,6 +34,7 @@ export const allRules: Rule[] = [
   restartPolicy,
   batchQueue,
   yarnSettings,
+  placement,
   emrOnlySettings,
   s3Access,
   environment,

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { EnvValue, JobPlan, PodPlan } from '../../model/job-plan.js';
+import { affinityObject, tolerationObject } from '../kubernetes/kube-shapes.js';
 import { sortedKeys } from '../../model/order.js';
 import { isEnvReference, isSecretKey } from '../../model/secrets.js';
 
@@ -98,6 +99,8 @@ class SparkApplicationBuilder {
       ['labels', sortedMap(pod.labels)],
       ['annotations', sortedMap(pod.annotations)],
       ['nodeSelector', sortedMap(pod.nodeSelector)],
+      ['affinity', affinityObject(pod.affinity)],
+      ['tolerations', pod.tolerations.map(tolerationObject)],
       ['serviceAccount', this.plan.serviceAccount],
     ]);
   }
