@@ -79,9 +79,9 @@ type Parsed = { entry: ConfEntry; mib: number } | undefined;
 /**
  * Set `<role>.memory` and `<role>.memoryOverhead` so that the pod gets the EMR container
  * memory (facts §2.1–2.3), and consume or drop every overhead setting that the explicit
- * overhead replaces.
+ * overhead replaces. Returns the container (= pod) MiB, undefined when a size is invalid.
  */
-export function planPodMemory(job: Readonly<SparkJob>, ctx: RuleContext, spec: PodMemorySpec): void {
+export function planPodMemory(job: Readonly<SparkJob>, ctx: RuleContext, spec: PodMemorySpec): number | undefined {
   const field = `${spec.role}.memory`;
   const overheadField = `${spec.role}.memoryOverhead`;
   const readSize = (key: string, target: string): Parsed | 'invalid' => {
@@ -105,11 +105,11 @@ export function planPodMemory(job: Readonly<SparkJob>, ctx: RuleContext, spec: P
   const factor = chooseFactor(job, ctx, spec, explicit !== undefined);
   const min = chooseMinimum(job, ctx, spec, explicit !== undefined);
 
-  if (heap === 'invalid') return;
+  if (heap === 'invalid') return undefined;
   const heapMiB = heap?.mib ?? 1024;
   if (heap) ctx.set(field, formatMiB(heapMiB), heap.entry);
   else ctx.setDefault(field, formatMiB(heapMiB), `Spark's default ${spec.heapKey} is 1g`);
-  if (explicit === 'invalid' || factor === 'invalid' || min === 'invalid') return;
+  if (explicit === 'invalid' || factor === 'invalid' || min === 'invalid') return undefined;
 
   const base = explicit?.mib ?? Math.max(Math.floor((factor?.value ?? DEFAULT_FACTOR) * heapMiB), min?.mib ?? MIN_OVERHEAD_MIB);
   const extrasMiB = spec.extras.reduce((sum, e) => sum + e.mib, 0);
@@ -135,6 +135,7 @@ export function planPodMemory(job: Readonly<SparkJob>, ctx: RuleContext, spec: P
   if (job.submit?.appType === 'Python') {
     ctx.report('pyspark-overhead', { role: spec.role, overhead: formatMiB(overhead) }, { refs: from });
   }
+  return pod;
 }
 
 /** The overhead factor EMR's Spark used, dropping the factor keys it did not use. */

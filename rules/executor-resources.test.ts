@@ -1,11 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildJob, checkRule, readField, refs, runRuleCase } from '../src/rule-api.js';
+import { buildJob, checkRule, defaultProjectConfig, readField, refs, runRuleCase } from '../src/rule-api.js';
 import type { ClusterFacts } from '../src/rule-api.js';
 import rule from './executor-resources.js';
 
 const EMR_FACTOR = { value: '0.1875', layer: 'emr-default' } as const;
 const EMR_6_5: Partial<ClusterFacts> = { releaseLabel: 'emr-6.5.0', sparkVersion: '3.1.2', hadoopVersion: '3.2.1', scalaVersion: '2.12', javaVersion: '8', pythonVersion: '3.7' };
+const M5_4XL_CORE: ClusterFacts['roles'][number] = {
+  role: 'CORE',
+  instanceTypes: [{ type: 'm5.4xlarge', vcpu: 16, memoryMiB: 65536, yarnMemoryMiB: 57344, arch: 'x86_64' }],
+  unknownTypes: [],
+  count: 4,
+  market: 'ON_DEMAND',
+};
+/** 8192 + 0.1875 × 8192 = 9728 MiB containers, 4 cores. */
+const DENSE_EXECUTOR = { 'spark.executor.memory': '8g', 'spark.executor.cores': '4', 'spark.yarn.executor.memoryOverheadFactor': EMR_FACTOR } as const;
 const EMR_5_36: Partial<ClusterFacts> = { releaseLabel: 'emr-5.36.2', sparkVersion: '2.4.8', hadoopVersion: '2.10.1', scalaVersion: '2.11.12', javaVersion: '8', pythonVersion: '3.7' };
 
 describe('executor-resources', () => {
@@ -193,6 +202,35 @@ describe('executor-resources', () => {
         dropped: [['spark.executor.minMemoryOverhead', 'not-applicable']],
       },
       {
+        name: 'EMR packed 5 executors per m5.4xlarge by memory; a 4-core request fits 3: a warning',
+        // EMR: 57344 / 9728 → 5. EKS: (15890 − 200) / 4000 → 3, by CPU (facts §9; src/packing tests show the arithmetic).
+        job: buildJob({ facts: { roles: [M5_4XL_CORE] }, conf: DENSE_EXECUTOR }),
+        fields: { 'executor.cores': 4, 'executor.coreRequest': undefined },
+        messages: ['executor-density-lower'],
+      },
+      {
+        name: 'packing.coreRequest: emr-density requests floor(15690 / 5) = 3138m to keep 5 per node',
+        job: buildJob({ facts: { roles: [M5_4XL_CORE] }, conf: DENSE_EXECUTOR }),
+        config: { packing: { ...defaultProjectConfig().packing, coreRequest: 'emr-density' } },
+        fields: { 'executor.cores': 4, 'executor.coreRequest': '3138m' },
+        messages: ['emr-density-request'],
+      },
+      {
+        name: 'an explicit spark.kubernetes.executor.request.cores wins over emr-density',
+        job: buildJob({ facts: { roles: [M5_4XL_CORE] }, conf: { ...DENSE_EXECUTOR, 'spark.kubernetes.executor.request.cores': '2' } }),
+        config: { packing: { ...defaultProjectConfig().packing, coreRequest: 'emr-density' } },
+        fields: { 'executor.coreRequest': '2' },
+        messages: [],
+      },
+      {
+        name: 'no warning when Kubernetes fits as many executors as EMR did',
+        // 1 core: EKS 15690 / 1000 → 15, memory 62095 / 9728 → 6; EMR 5.
+        job: buildJob({ facts: { roles: [M5_4XL_CORE] }, conf: { ...DENSE_EXECUTOR, 'spark.executor.cores': '1' } }),
+        config: { packing: { ...defaultProjectConfig().packing, coreRequest: 'emr-density' } },
+        fields: { 'executor.coreRequest': undefined },
+        messages: [],
+      },
+      {
         name: "nothing set: Spark's 1g heap, 384 MiB overhead, 1 core",
         job: buildJob({}),
         fields: { 'executor.memory': '1024m', 'executor.memoryOverhead': '384m', 'executor.cores': 1 },
@@ -210,6 +248,29 @@ describe('executor-resources', () => {
       rule: 'executor-resources',
       from: [refs.classification(['spark-defaults'], 'spark.executor.memory'), refs.emrDefault('spark.yarn.executor.memoryOverheadFactor')],
     });
+  });
+
+  it('names the config key, the instance group and the cores behind an emr-density request', () => {
+    const yarnSite = { classification: 'yarn-site', properties: { 'yarn.nodemanager.resource.memory-mb': '57344' }, configurations: [] };
+    const plan = runRuleCase(rule, {
+      name: 'density provenance',
+      job: buildJob({ facts: { roles: [M5_4XL_CORE] }, conf: DENSE_EXECUTOR, classifications: [yarnSite] }),
+      config: { packing: { ...defaultProjectConfig().packing, coreRequest: 'emr-density', allocatable: { 'm5.4xlarge': { cpu: '15800m', memory: '60000Mi' } } } },
+    });
+    // Measured: (15800 − 200) / 5 = 3120m.
+    expect(plan.executor.coreRequest).toBe('3120m');
+    expect(plan.provenance['executor.coreRequest']).toEqual({
+      rule: 'executor-resources',
+      from: [
+        refs.config('packing.coreRequest'),
+        refs.config('packing.daemonSetOverhead.cpu'),
+        refs.config('packing.allocatable.m5.4xlarge'),
+        refs.instances('CORE', 'instanceTypes'),
+        refs.classification(['yarn-site'], 'yarn.nodemanager.resource.memory-mb'),
+        refs.classification(['spark-defaults'], 'spark.executor.cores'),
+      ],
+    });
+    expect(plan.diagnostics.find((d) => d.code === 'emr-density-request')?.message).toContain('share 3.12 CPUs');
   });
 
   it('gives the pod the rounded YARN container, never less, for any heap and factor', () => {

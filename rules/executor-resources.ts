@@ -1,7 +1,7 @@
 import type { ConfEntry, RuleContext, SparkJob } from '../src/rule-api.js';
 import { defineRule, parseSparkMemoryMiB } from '../src/rule-api.js';
 import { parseSparkBoolean, sparkAtLeast } from './_resources-common.js';
-import { planPodCores } from './_resources-cpu.js';
+import { DENSITY_MESSAGES, planExecutorDensity, planPodCores } from './_resources-cpu.js';
 import type { MemoryExtra } from './_resources-memory.js';
 import { MEMORY_MESSAGES, planPodMemory, yarnAllocationStep } from './_resources-memory.js';
 
@@ -68,7 +68,7 @@ function pysparkMemory(job: Readonly<SparkJob>, ctx: RuleContext): MemoryExtra |
 export default defineRule({
   id: 'executor-resources',
   meta: {
-    description: 'Executor heap, cores and an explicit overhead that reproduces the EMR YARN container size',
+    description: 'Executor heap, cores and an explicit overhead that reproduces the EMR YARN container size; the CPU request that keeps EMR executor density (packing.coreRequest)',
     category: 'resources',
     reads: [
       'spark.executor.memory',
@@ -84,6 +84,12 @@ export default defineRule({
       'spark.kubernetes.executor.request.cores',
       'spark.kubernetes.executor.limit.cores',
       'cluster/configurations/yarn-site/yarn.scheduler.minimum-allocation-mb',
+      // Executor density (packing.coreRequest): the node YARN packed and the config's packing settings.
+      'cluster/configurations/yarn-site/yarn.nodemanager.resource.memory-mb',
+      'cluster/configurations/yarn-site/yarn.nodemanager.resource.cpu-vcores',
+      'cluster/configurations/capacity-scheduler/yarn.scheduler.capacity.resource-calculator',
+      'cluster/instances/*',
+      'config/packing',
     ],
     writes: [
       'executor.memory',
@@ -97,15 +103,16 @@ export default defineRule({
     ],
     messages: {
       ...MEMORY_MESSAGES,
+      ...DENSITY_MESSAGES,
       'offheap-size-missing':
         'spark.memory.offHeap.enabled is true but spark.memory.offHeap.size is not a positive size; Spark refuses to start executors like this',
     },
-    severities: { 'invalid-value': 'error', 'offheap-size-missing': 'error', 'pyspark-overhead': 'info' },
+    severities: { 'invalid-value': 'error', 'offheap-size-missing': 'error', 'pyspark-overhead': 'info', 'executor-density-lower': 'warning', 'emr-density-request': 'info' },
     docs: 'docs/rules/executor-resources.md',
   },
   apply(job, ctx) {
     const extras = [offHeap(job, ctx), pysparkMemory(job, ctx)].filter((e): e is MemoryExtra => e !== undefined);
-    planPodMemory(job, ctx, {
+    const containerMiB = planPodMemory(job, ctx, {
       role: 'executor',
       heapKey: 'spark.executor.memory',
       overheadKey: 'spark.executor.memoryOverhead',
@@ -118,6 +125,7 @@ export default defineRule({
       extras,
       rounding: yarnAllocationStep(job),
     });
-    planPodCores(job, ctx, 'executor');
+    const cores = planPodCores(job, ctx, 'executor');
+    planExecutorDensity(job, ctx, containerMiB, cores);
   },
 });

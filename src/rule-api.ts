@@ -17,5 +17,6 @@ export type { Classification } from './model/emr-snapshot.js';
 export { refs, stepKey } from './model/emr-snapshot.js';
 export { formatMiB, parseSparkDurationMs, parseSparkMemoryMiB } from './model/quantities.js';
 export { compareStrings } from './model/order.js';
+export { executorDensity, type ExecutorDensity } from './packing/index.js';
 export { z } from 'zod';
 export { isSecretKey, REDACTED } from './model/secrets.js';

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultProjectConfig } from '../config/project-config.js';
 import type { Conversion } from '../engine/conversion.js';
 import type { JobPlan } from '../model/job-plan.js';
 import type { ClusterFacts, SparkJob } from '../model/spark-job.js';
 import { findJob } from './job-view.js';
-import { DAEMONSET_PODS } from './node-packing.js';
-import { cpuMillicores } from './pod-memory.js';
+import { cpuMillicores, DAEMONSET_PODS } from '../packing/index.js';
 import { compareResources } from './resources.js';
 import { loadFixture } from './review-fixture.js';
 import { convertInputs } from '../engine/conversion.js';
@@ -89,11 +89,20 @@ describe('compareResources: packing one node', () => {
     const r5large = withRoles(job, [
       { role: 'CORE', instanceTypes: [{ type: 'r5.large', vcpu: 2, memoryMiB: 16384, arch: 'x86_64' }], unknownTypes: [], count: 2, market: 'ON_DEMAND' },
     ]);
-    // r5.large: maxPods 29 → 25 slots; CPU 2000 − 70 = 1930m / 50m = 38; memory 16384 − 574 − 100 = 15710 / 512 = 30.
+    // r5.large: maxPods 29 → 25 slots; CPU 2000 − 70 − 200 (DaemonSets) = 1730m / 50m = 34; memory 16384 − 574 − 100 − 512 = 15198 / 512 = 29.
     expect(compareResources(r5large, small, small).packing).toMatchObject({ instanceType: 'r5.large', eksExecutorsPerNode: 29 - DAEMONSET_PODS, eksBoundBy: 'pods' });
-    // Memory-bound: a 4096 + 384 pod with half a core: 64543 / 4480 = 14, CPU 7910 / 500 = 15.
+    // Memory-bound: a 4096 + 384 pod with half a core: (64543 − 512) / 4480 = 14, CPU (7910 − 200) / 500 = 15.
     const memoryBound = withExecutor(plan, { memory: '4096m', memoryOverhead: '384m', coreRequest: '0.5' });
     expect(compareResources(job, plan, memoryBound).packing).toMatchObject({ emrExecutorsPerNode: 2, eksExecutorsPerNode: 14, eksBoundBy: 'memory' });
+  });
+
+  it('follows the project packing settings: measured allocatable and DaemonSet overhead', () => {
+    const { job, plan } = pieces(JAVA);
+    const memoryBound = withExecutor(plan, { memory: '4096m', memoryOverhead: '384m', coreRequest: '0.5' });
+    const packing = { ...defaultProjectConfig().packing, daemonSetOverhead: { cpu: '200m', memory: '0Mi' }, allocatable: { 'r5.2xlarge': { cpu: '7', memory: '40000Mi' } } };
+    // 40000 / 4480 = 8.9 → 8 by memory; CPU (7000 − 200) / 500 = 13.
+    const view = compareResources(job, plan, memoryBound, packing);
+    expect(view.packing).toMatchObject({ eksExecutorsPerNode: 8, eksBoundBy: 'memory', note: expect.stringContaining('measured allocatable (packing.allocatable)') });
   });
 
   it('honours yarn-site memory and a DominantResourceCalculator from the cluster config', () => {

@@ -1,7 +1,8 @@
+import { defaultProjectConfig } from '../config/project-config.js';
 import type { JobPlan } from '../model/job-plan.js';
 import type { SparkJob } from '../model/spark-job.js';
+import { cpuRequest, podMemoryMiB, type PackingConfig } from '../packing/index.js';
 import { nodePacking } from './node-packing.js';
-import { cpuRequest, podMemoryMiB } from './pod-memory.js';
 import type { ResourceRow, ResourcesView } from './types.js';
 
 /** Shown for a quantity the plan does not have. */
@@ -44,9 +45,10 @@ function yarnCalculatorNote(job: SparkJob): string {
  * the baseline plan (no review answers), which the resource rules made equal to the EMR YARN
  * container (facts §2); the Kubernetes side is the current plan, answers applied. Memory is
  * heap, overhead and the container or pod total (heap + overhead, plus off-heap and PySpark
- * memory for executors, facts §2.1); CPU request is `coreRequest ?? cores` (facts §3).
+ * memory for executors, facts §2.1); CPU request is `coreRequest ?? cores` (facts §3). Packing
+ * uses the project's `packing` settings (default ones when the caller has none).
  */
-export function compareResources(job: SparkJob, baseline: JobPlan, current: JobPlan): ResourcesView {
+export function compareResources(job: SparkJob, baseline: JobPlan, current: JobPlan, packing: PackingConfig = defaultProjectConfig().packing): ResourcesView {
   const emrSpark = job.facts.sparkVersion;
   const k8sSpark = current.sparkVersion ?? emrSpark;
   const clientMode = job.conf['spark.submit.deployMode']?.value.trim().toLowerCase() !== 'cluster';
@@ -69,6 +71,6 @@ export function compareResources(job: SparkJob, baseline: JobPlan, current: JobP
     );
   }
   rows.push(row('executor', 'instances', executorCount(baseline), executorCount(current)));
-  const packing = nodePacking(job, baseline, current);
-  return { rows, ...(packing !== undefined && { packing }) };
+  const packed = nodePacking(job, baseline, current, packing);
+  return { rows, ...(packed !== undefined && { packing: packed }) };
 }

@@ -78,7 +78,7 @@ export function selectResources(state: ReviewState): ResourcesView {
   const { plan: baselinePlan, job } = findJob(state.baseline, jobId);
   const { plan } = findJob(state.conversion, jobId);
   if (!job || !baselinePlan || !plan || plan.kind !== 'spark' || plan.status === 'unsupported') return { rows: [] };
-  return compareResources(job, baselinePlan, plan);
+  return compareResources(job, baselinePlan, plan, state.conversion.config.packing);
 }
 
 /** The shown job's fields with provenance, and the selected one's explanation (last override's changes first). */

@@ -4,9 +4,10 @@ import type { EmittedFile } from '../emitted-file.js';
 import { toStableJson } from '../stable-json.js';
 import { MARKDOWN_HELPERS } from './markdown-helpers.js';
 import { buildReportData, type ReportData, type ReportDiagnostic, type ReportInput, type ReportJob } from './report-data.js';
+import { daemonSetPhrase, packingRows, rightSizeLines } from './packing-rows.js';
 import { DIAGNOSTICS_TABLE_PARTIAL, REPORT_TEMPLATE } from './report-template.js';
 
-export { buildReportData, type ReportData, type ReportInput, type ReportJob, type ReportReview } from './report-data.js';
+export { buildReportData, type ReportData, type ReportInput, type ReportJob, type ReportPackingInput, type ReportReview } from './report-data.js';
 
 let compiled: Handlebars.TemplateDelegate | undefined;
 
@@ -42,6 +43,10 @@ export function renderReportMarkdown(data: ReportData): string {
     answersFile: data.answersFile ?? null,
     jobs,
     rejectedJobs: jobs.filter((j) => j.review?.decision === 'rejected'),
+    packingRows: packingRows(data.jobs),
+    daemonSets: daemonSetPhrase(data.jobs),
+    rightSizeLines: rightSizeLines(data.jobs),
+    sparkVersions: data.sparkVersions.map((v) => ({ ...v, images: v.images.map((i) => ({ ...i, scaffold: i.scaffold ?? null })) })),
     diagnostics: data.diagnostics.map(forTemplate),
   });
 }

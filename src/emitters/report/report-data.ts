@@ -2,6 +2,9 @@ import { compareDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import type { JobPlan } from '../../model/job-plan.js';
 import { compareStrings } from '../../model/order.js';
 import type { SourceLocation } from '../../model/source.js';
+import type { SparkJob } from '../../model/spark-job.js';
+import type { SparkVersionUse } from '../images/spark-versions.js';
+import { packJob, type JobPacking, type PackingConfig } from '../../packing/index.js';
 import type { EmittedFile } from '../emitted-file.js';
 
 export interface ReportInput {
@@ -15,6 +18,17 @@ export interface ReportInput {
   files?: EmittedFile[];
   /** The answers file replayed (`convert --answers`), as shown to the user. */
   answersFile?: string;
+  /** Which jobs need which Spark version and image; none when absent. */
+  sparkVersions?: SparkVersionUse[];
+  /** What the packing report needs: the source jobs (cluster facts), the `packing` config and `--right-size`. */
+  packing?: ReportPackingInput;
+}
+
+/** The inputs of each job's packing report (docs/placement.md "Packing"). */
+export interface ReportPackingInput {
+  jobs: ReadonlyMap<string, SparkJob>;
+  settings: PackingConfig;
+  rightSize: boolean;
 }
 
 export interface ReportDiagnostic {
@@ -37,6 +51,11 @@ export interface ReportJob {
   dropped: Array<{ setting: string; ref: string; reason: string; detail: string; rule: string }>;
   /** The review answer applied to the job, only when one was (a rejected job has no files). */
   review?: ReportReview;
+  /**
+   * How the job's executors pack a node of its executor instance types (additive in
+   * schemaVersion 1); absent for a job without an executor size or a known instance type.
+   */
+  packing?: JobPacking;
 }
 
 /** A review decision as reported: the decision, the reviewer's note and how many overrides were applied. */
@@ -55,6 +74,8 @@ export interface ReportData {
   diagnostics: ReportDiagnostic[];
   /** The answers file replayed, when there was one. */
   answersFile?: string;
+  /** Which jobs need which Spark version and image (docs/images.md). */
+  sparkVersions: SparkVersionUse[];
   /**
    * Job counts by status, diagnostics by severity and, when an answers file was replayed, jobs
    * by review decision (a rejected job keeps its status: the decision is not a failure).
@@ -86,7 +107,9 @@ function toReportReview(review: NonNullable<JobPlan['review']>): ReportReview {
   };
 }
 
-function toReportJob(plan: JobPlan, files: EmittedFile[]): ReportJob {
+function toReportJob(plan: JobPlan, files: EmittedFile[], packingInput: ReportPackingInput | undefined): ReportJob {
+  const job = packingInput?.jobs.get(plan.jobId);
+  const packing = job === undefined || packingInput === undefined ? undefined : packJob(job, plan, { packing: packingInput.settings, rightSize: packingInput.rightSize });
   return {
     id: plan.jobId,
     cluster: plan.source.cluster.key,
@@ -103,6 +126,7 @@ function toReportJob(plan: JobPlan, files: EmittedFile[]): ReportJob {
       .sort((a, b) => compareStrings(a.setting, b.setting) || compareStrings(a.ref, b.ref))
       .map(({ setting, ref, reason, detail, rule }) => ({ setting, ref, reason, detail, rule })),
     ...(plan.review !== undefined && { review: toReportReview(plan.review) }),
+    ...(packing !== undefined && { packing }),
   };
 }
 
@@ -113,7 +137,7 @@ function toReportJob(plan: JobPlan, files: EmittedFile[]): ReportJob {
  */
 export function buildReportData(input: ReportInput): ReportData {
   const plans = [...input.plans].sort((a, b) => compareStrings(a.jobId, b.jobId));
-  const jobs = plans.map((p) => toReportJob(p, input.files ?? []));
+  const jobs = plans.map((p) => toReportJob(p, input.files ?? [], input.packing));
   const all = [...input.diagnostics, ...plans.flatMap((p) => p.diagnostics)];
   const decided = (decision: 'accepted' | 'rejected') => jobs.filter((j) => j.review?.decision === decision).length;
   return {
@@ -123,6 +147,7 @@ export function buildReportData(input: ReportInput): ReportData {
     jobs,
     diagnostics: [...input.diagnostics].sort(compareDiagnostics).map(toReportDiagnostic),
     ...(input.answersFile !== undefined && { answersFile: input.answersFile }),
+    sparkVersions: input.sparkVersions ?? [],
     summary: {
       jobs: jobs.length,
       converted: jobs.filter((j) => j.status === 'converted').length,

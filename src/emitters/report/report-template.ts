@@ -38,6 +38,40 @@ Review answers replayed from {{code answersFile}}: {{summary.accepted}} accepted
 None.
 {{/if}}
 {{/if}}
+{{#if packingRows.length}}
+
+## Packing
+
+Executors per node of each job's executor instance types (target type first): node allocatable from the EKS formula (\`formula\`) or \`packing.allocatable\` (\`config\`), minus DaemonSets ({{md daemonSets}}), divided by the executor pod (memory + overhead + off-heap + PySpark memory; CPU request). EMR counts what YARN packed by memory. Stranded is what stays unused on each node.
+
+| Job | Instance type | Allocatable | Executor pod | EMR / node | EKS / node | Bound by | Stranded |
+| --- | --- | --- | --- | ---: | ---: | --- | --- |
+{{#each packingRows}}
+| {{cell (code job)}} | {{cell (code instanceType)}} | {{md allocatable}} | {{md pod}} | {{md emrPerNode}} | {{eksPerNode}} | {{md boundBy}} | {{md stranded}} |
+{{/each}}
+{{#if rightSizeLines.length}}
+
+### Right-size proposals
+
+{{#each rightSizeLines}}
+- {{code job}}: {{md explanation}}{{#if settings.length}}. Apply: {{#each settings}}{{code this}}{{#unless @last}}, {{/unless}}{{/each}}{{/if}}
+{{/each}}
+{{/if}}
+{{/if}}
+{{#if sparkVersions.length}}
+
+## Spark versions
+
+On EMR one cluster pinned one Spark version for all its steps; on Kubernetes each job runs its own image. A scaffold is the Dockerfile to build when a job needs bootstrap actions or spark-env baked in (docs/images.md).
+
+| Spark | Image | Scaffold | Jobs |
+| --- | --- | --- | --- |
+{{#each sparkVersions}}
+{{#each images}}
+| {{md ../sparkVersion}} | {{cell (code image)}} | {{#if scaffold}}{{cell (code scaffold)}}{{else}}stock image{{/if}} | {{#each jobs}}{{cell (code this)}}{{#unless @last}}, {{/unless}}{{/each}} |
+{{/each}}
+{{/each}}
+{{/if}}
 
 ## Jobs
 {{#each jobs}}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { defaultProjectConfig } from '../../config/project-config.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
+import { group, jobOn } from '../../packing/packing-fixture.js';
 import { nightlyEtlPlan } from '../plan-fixture.js';
 import { emitSparkOperator } from '../spark-operator/index.js';
 import { cellHelper, codeHelper, jsonHelper, mdHelper } from './markdown-helpers.js';
@@ -140,5 +142,51 @@ describe('Markdown helpers', () => {
 
   it('cell escapes pipes and newlines', () => {
     expect(cellHelper('a|b\nc')).toBe('a\\|b<br>c');
+  });
+});
+
+describe('emitReport with packing', () => {
+  function packed(rightSize: boolean) {
+    const input = batch();
+    // nightlyEtlPlan: 4 cores with a 3500m request, 9486m + 1779m = 11265 MiB executors.
+    const roles = [group('CORE', ['m5.4xlarge']), group('TASK', ['r6g.4xlarge'], 'SPOT')];
+    const jobs = new Map(input.plans.map((p) => [p.jobId, { ...jobOn(roles), id: p.jobId }]));
+    return { ...input, packing: { jobs, settings: defaultProjectConfig().packing, rightSize } };
+  }
+
+  it('adds packing to report.json for Spark jobs with known instance types only', () => {
+    const data = JSON.parse(emitReport(packed(false))[0]!.content);
+    const [hive, etl] = data.jobs;
+    expect(hive).not.toHaveProperty('packing');
+    // m5.4xlarge: free 15690m, 62095 MiB; 15690 / 3500 = 4.48 → 4; 62095 / 11265 = 5.5 → 5 → 4 by CPU.
+    // Stranded 15690 − 14000 = 1690m, 62095 − 45060 = 17035 MiB. EMR: 57344 / 11265 = 5.09 → 5.
+    expect(etl.packing).toMatchObject({
+      instanceType: 'm5.4xlarge',
+      pod: { cpuMilli: 3500, memoryMiB: 11265 },
+      perNode: 4,
+      boundBy: 'cpu',
+      stranded: { cpuMilli: 1690, memoryMiB: 17035 },
+      emrPerNode: 5,
+      otherTypes: [{ instanceType: 'r6g.4xlarge' }],
+    });
+    expect(etl.packing).not.toHaveProperty('rightSize');
+    expect(JSON.parse(emitReport(batch())[0]!.content).jobs[1]).not.toHaveProperty('packing');
+  });
+
+  it('writes a Packing table to report.md, flagging fewer executors per node than on EMR', () => {
+    const text = emitReport(packed(false))[1]!.content;
+    expect(text).toContain('minus DaemonSets (200m CPU, 512 MiB and 4 pod slots)');
+    expect(text).toContain('| `j-2AXXXXXXGAPLF/s-1K4N2D6OZ8P9Q` | `m5.4xlarge` | 15890m, 62607 MiB, 234 pods (formula) | 3500m, 11265 MiB | 5 | **4** (fewer than on EMR) | cpu | 1690m, 17035 MiB |');
+    expect(text).toMatch(/\| `r6g\.4xlarge` \| 15890m, 128143 MiB, 234 pods \(formula\) \|/);
+    expect(text).not.toContain('Right-size proposals');
+    expect(emitReport(batch())[1]!.content).not.toContain('## Packing');
+  });
+
+  it('explains the right-size proposal with the settings to apply', () => {
+    const [json, md] = emitReport(packed(true));
+    const etl = JSON.parse(json!.content).jobs[1];
+    expect(etl.packing.rightSize.proposal.settings['spark.executor.memory']).toMatch(/^\d+m$/);
+    expect(md!.content).toContain('### Right-size proposals\n\n- `j-2AXXXXXXGAPLF/s-1K4N2D6OZ8P9Q`: 4 executors of 4 cores (3500m, 11265 MiB) per node strand 1690m CPU and 17035 MiB on m5.4xlarge');
+    expect(md!.content).toMatch(/Apply: `spark\.executor\.memory=\d+m`/);
   });
 });

@@ -1,9 +1,10 @@
 import type { JobPlan, PodPlan } from '../model/job-plan.js';
 import { parseSparkMemoryMiB } from '../model/quantities.js';
+import { cpuMillicores } from './quantities.js';
 
 /**
- * Reading a plan's resources back as numbers, for the Resources pane: container or pod memory
- * (facts §2.1) and CPU requests (facts §3).
+ * A plan's driver or executor read back as the numbers a scheduler sees: the memory of the
+ * YARN container or Kubernetes pod (facts §2.1, §2.3) and the CPU request (facts §3).
  */
 
 /** Whether a Spark version string (`3.4.1`) is at least `major.minor`. */
@@ -46,11 +47,17 @@ export function cpuRequest(pod: PodPlan): string | undefined {
   return pod.coreRequest ?? (pod.cores === undefined ? undefined : String(pod.cores));
 }
 
-/** Millicores of a Kubernetes CPU quantity (`2`, `0.5`, `500m`), or undefined if it is not one. */
-export function cpuMillicores(quantity: string): number | undefined {
-  const text = quantity.trim();
-  const milli = /^(\d+)m$/.exec(text);
-  if (milli) return Number(milli[1]);
-  if (!/^(\d+(\.\d+)?|\.\d+)$/.test(text)) return undefined;
-  return Math.round(Number(text) * 1000);
+/** An executor pod as the scheduler sees it; undefined when the plan lacks its sizes. */
+export interface PodSize {
+  cpuMilli: number;
+  memoryMiB: number;
+}
+
+/** The executor pod of a plan in millicores and MiB; `sparkVersion` decides whether off-heap counts. */
+export function executorPodSize(plan: JobPlan, sparkVersion: string | undefined): PodSize | undefined {
+  const memory = podMemoryMiB(plan, 'executor', sparkVersion);
+  const request = cpuRequest(plan.executor);
+  const cpu = request === undefined ? undefined : cpuMillicores(request);
+  if (memory === undefined || memory <= 0 || cpu === undefined || cpu <= 0) return undefined;
+  return { cpuMilli: cpu, memoryMiB: memory };
 }
