@@ -1,4 +1,4 @@
-import type { Classification, EmrStep } from './emr-snapshot.js';
+import type { BootstrapAction, Classification, EmrStep } from './emr-snapshot.js';
 import type { SettingRef, SourceLocation } from './source.js';
 
 /** What kind of work an EMR step does (facts §8.4). */
@@ -128,6 +128,11 @@ export interface SparkJob {
     tags: Record<string, string>;
     /** Input path of the snapshot. */
     source: string;
+    /**
+     * The cluster's bootstrap actions in run order (refs `cluster/bootstrapActions/<i>/…`), for
+     * image scaffolds; absent when the cluster had none.
+     */
+    bootstrapActions?: BootstrapAction[];
   };
   step: EmrStep & { key: string };
   kind: StepKind;

@@ -84,6 +84,7 @@ export function normalize(snapshot: EmrSnapshot): { jobs: SparkJob[]; diagnostic
         ...(cluster.logUri ? { logUri: cluster.logUri } : {}),
         tags: cluster.tags,
         source: snapshot.source,
+        ...(snapshot.bootstrapActions.length > 0 ? { bootstrapActions: snapshot.bootstrapActions } : {}),
       },
       step: { ...item.step, key },
       kind: item.kind,
