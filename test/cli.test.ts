@@ -89,7 +89,7 @@ describe('emr2k8s binary', () => {
       expect(everything).not.toContain(secret);
     }
     // The job still gets them: from a Secret, through env references the settings point at.
-    const manifest = Object.entries(readTree(out)).find(([f]) => f.endsWith('.yaml'))?.[1] ?? '';
+    const manifest = Object.values(readTree(out)).find((text) => text.includes('kind: SparkApplication')) ?? '';
     expect(manifest).toContain('fs.s3a.secret.key: ${env.EMR2K8S_SECRET_FS_S3A_SECRET_KEY}');
     expect(manifest).toContain('javax.jdo.option.ConnectionPassword: ${env.EMR2K8S_SECRET_JAVAX_JDO_OPTION_CONNECTIONPASSWORD}');
     expect(manifest).toMatch(/name: EMR2K8S_SECRET_FS_S3A_SECRET_KEY\n\s+valueFrom:\n\s+secretKeyRef:\n\s+name: sync-crm-profiles-secrets\n\s+key: fs.s3a.secret.key/);

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dump, load } from 'js-yaml';
+import { dump, load, loadAll } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from './support/run-cli.js';
 
@@ -50,24 +50,32 @@ function reformat(dir: string): number {
   let respelled = 0;
   const objects: Json[] = [];
   for (const file of yamlFilesUnder(dir).sort()) {
-    const object = load(readFileSync(file, 'utf8')) as { spec: Json & { sparkConf: Json } };
-    for (const role of ['driver', 'executor'] as const) {
-      const section = object.spec[role] as Json;
-      for (const field of ['memory', 'memoryOverhead']) {
-        const spelled = respell(section[field]);
-        if (spelled !== section[field]) respelled += 1;
-        section[field] = spelled;
-      }
+    for (const doc of loadAll(readFileSync(file, 'utf8')) as Array<Json & { kind: string }>) {
+      if (doc.kind === 'SparkApplication') respelled += respellApplication(doc as unknown as { spec: Json & { sparkConf: Json } });
+      objects.push(reverseKeys(doc) as Json);
     }
-    for (const [key, value] of Object.entries(object.spec.sparkConf)) {
-      if (typeof value === 'string' && /^[1-9][0-9]*$/.test(value)) object.spec.sparkConf[key] = Number(value);
-    }
-    objects.push(reverseKeys(object) as Json);
     rmSync(file);
   }
   const text = objects.map((o) => `# reformatted by hand\n${dump(o, { indent: 4 })}`).join('---\n');
   mkdirSync(join(dir, 'all'));
   writeFileSync(join(dir, 'all', 'manifests.yml'), text);
+  return respelled;
+}
+
+/** Memory sizes in other units and numeric strings as numbers; returns how many sizes were respelled. */
+function respellApplication(object: { spec: Json & { sparkConf: Json } }): number {
+  let respelled = 0;
+  for (const role of ['driver', 'executor'] as const) {
+    const section = object.spec[role] as Json;
+    for (const field of ['memory', 'memoryOverhead']) {
+      const spelled = respell(section[field]);
+      if (spelled !== section[field]) respelled += 1;
+      section[field] = spelled;
+    }
+  }
+  for (const [key, value] of Object.entries(object.spec.sparkConf)) {
+    if (typeof value === 'string' && /^[1-9][0-9]*$/.test(value)) object.spec.sparkConf[key] = Number(value);
+  }
   return respelled;
 }
 
@@ -78,7 +86,7 @@ describe('emr2k8s diff on two real conversions', () => {
   });
 
   it('finds nothing between two conversions of the same input, however reformatted', () => {
-    expect(runCli(['diff', runs.a, runs.b])).toMatchObject({ status: 0, stdout: 'same: 2 objects, no differences\n', stderr: '' });
+    expect(runCli(['diff', runs.a, runs.b])).toMatchObject({ status: 0, stdout: 'same: 6 objects, no differences\n', stderr: '' });
     const before = readFileSync(join(runs.b, 'default', 'daily-orders-etl.yaml'), 'utf8');
     const respelled = reformat(runs.b);
     const after = readFileSync(join(runs.b, 'all', 'manifests.yml'), 'utf8');
@@ -87,7 +95,7 @@ describe('emr2k8s diff on two real conversions', () => {
     expect(after).not.toContain(before.slice(0, 200));
     const run = runCli(['diff', runs.a, runs.b]);
     expect(run).toMatchObject({ status: 0, stderr: '' });
-    expect(run.stdout).toBe('same: 2 objects, no differences\n');
+    expect(run.stdout).toBe('same: 6 objects, no differences\n');
   });
 });
 
@@ -120,7 +128,7 @@ describe('emr2k8s diff on a real change', () => {
         `    spec.sparkConf["spark.sql.shuffle.partitions"]: "${pair.oldPartitions}" -> "2400"`,
         `    spec.executor.memory: "${pair.oldMemory}" -> "64g"`,
         '+ SparkApplication default/weekly-orders',
-        '1 added, 1 removed, 1 changed, 0 unchanged',
+        '1 added, 1 removed, 1 changed, 4 unchanged',
         '',
       ].join('\n'),
     );
@@ -149,7 +157,7 @@ describe('emr2k8s diff on a real change', () => {
           ],
         },
       ],
-      unchanged: 0,
+      unchanged: 4,
     });
     expect(Object.keys(json)).toEqual(['schemaVersion', 'same', 'added', 'removed', 'changed', 'unchanged']);
   });

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { load } from 'js-yaml';
+import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { validateSparkApplication } from '../src/validate/index.js';
+import { validateCoreObject } from '../src/validate/validate-core.js';
 import { ROOT, readTree, runCli, tempDir } from './support/run-cli.js';
 
 /**
@@ -43,12 +44,14 @@ describe('golden scenarios', () => {
       }
       expect(actual).toEqual(readTree(expectedDir));
 
+      // Every Kubernetes object written is valid: SparkApplications against the operator's CRD,
+      // core kinds with kubernetes-models.
       for (const [file, content] of Object.entries(actual)) {
-        if (!file.endsWith('.yaml') || file === 'kustomization.yaml') continue;
-        const doc = load(content) as { kind?: string };
-        if (doc.kind !== 'SparkApplication') continue;
-        const result = validateSparkApplication(doc);
-        expect(result.errors, `${scenario}/${file}`).toEqual([]);
+        if (!file.endsWith('.yaml') || file.endsWith('kustomization.yaml')) continue;
+        for (const doc of loadAll(content) as Array<{ kind?: string; apiVersion?: string }>) {
+          const result = doc.kind === 'SparkApplication' ? validateSparkApplication(doc) : validateCoreObject(doc as Record<string, unknown>);
+          expect(result.errors, `${scenario}/${file} ${doc.kind}`).toEqual([]);
+        }
       }
     });
   }

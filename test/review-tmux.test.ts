@@ -97,8 +97,8 @@ describe('emr2k8s review in tmux', () => {
     keys('main', 'j');
     await waitFor('main', /> ! daily-orders-etl/);
     expect(await waitFor('main', 'name: daily-orders-etl')).not.toContain('memory: 16384m');
-    // Enter opens the job: keys now scroll its pane, a page down shows the executor.
-    keys('main', 'Enter', 'NPage');
+    // Enter opens the job: keys now scroll its pane, two pages down show the executor.
+    keys('main', 'Enter', 'NPage', 'NPage');
     await waitFor('main', 'memory: 16384m');
 
     keys('main', '2');

@@ -45,7 +45,7 @@ const I3: SpecRow = {
 
 /**
  * Families facts.md §9 does not tabulate, read from the same AWS instance type pages
- * (gp.html for m4; mo.html for r4, r6g/r6gd; co.html for c6g). EMR clusters use them often
+ * (gp.html for m4; mo.html for r4, r6g/r6gd, r7g; co.html for c6g). EMR clusters use them often
  * (facts §8.3 lists their YARN memory), and without vCPU and memory maximizeResourceAllocation
  * and node fit cannot be computed.
  */
@@ -73,6 +73,8 @@ const SPECS: Record<string, SpecRow> = {
   r5a: R5_R6I,
   r6g: GRAVITON_MEMORY,
   r6gd: GRAVITON_MEMORY,
+  // Graviton3 keeps r6g's sizes; facts §8.3 has no YARN memory row for it, so none is assumed.
+  r7g: GRAVITON_MEMORY,
   c6g: GRAVITON_COMPUTE,
   m5: M5_M6I,
   m6i: { ...M5_M6I, '32xlarge': [128, 512] },

@@ -31,6 +31,12 @@ describe('toYaml', () => {
     expect(text).toBe("a: '012'\nb: 'yes'\nc: '~'\nd: '-Xmx4g'\ne: '---'\nf: '2026-01-01'\n");
   });
 
+  it('writes a multi-line text as a literal block, and double-quotes one whose lines end in blanks', () => {
+    expect(toYaml([{ queues: 'partitions:\n  - name: default\n' }])).toBe('queues: |\n  partitions:\n    - name: default\n');
+    expect(toYaml([{ text: 'a \nb' }])).toBe('text: "a \\nb"\n');
+    expect(toYaml([{ text: 'a\nb ' }])).toBe('text: "a\\nb "\n');
+  });
+
   it('keeps the key order the object was built in', () => {
     expect(toYaml([{ spec: 1, metadata: 2, apiVersion: 3 }])).toBe('spec: 1\nmetadata: 2\napiVersion: 3\n');
   });

@@ -25,7 +25,8 @@ const quoteLeadingIndicator: ScalarStyleRule = (layout: ScalarLayout) => {
  */
 const quoteTrailingBlanksInMultiline: ScalarStyleRule = (layout: ScalarLayout) => {
   if (layout.style !== SCALAR_STYLE.PLAIN) return;
-  if (/[ \t]\n|\n[ \t]*$/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+  const value = layout.node.value;
+  if (value.includes('\n') && /[ \t](\n|$)/.test(value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
 };
 
 const {
