@@ -5,7 +5,7 @@ import { compareStrings } from '../model/order.js';
 import { isEnvReference, isSecretKey, REDACTED } from '../model/secrets.js';
 import type { SparkJob } from '../model/spark-job.js';
 import { explainInput, indexConfRefs, locateRef, type ConfRefIndex } from './input-values.js';
-import type { FieldExplanation, JobExplanation } from './types.js';
+import type { FieldExplanation, InputExplanation, JobExplanation } from './types.js';
 
 /** Plan fields that have provenance, in code-point order: what `explain --field` accepts. */
 export function listFields(plan: JobPlan): string[] {
@@ -77,4 +77,14 @@ export function explainJob(job: SparkJob, plan: JobPlan): JobExplanation {
     dropped,
     diagnostics,
   };
+}
+
+/**
+ * The inputs worth listing for a field: an input that is already a shadowed value of another
+ * input of the same field (a rule names both the winner and the values it beat) is left out,
+ * since it shows under that winner.
+ */
+export function listedInputs(field: FieldExplanation): InputExplanation[] {
+  const shownAsShadowed = new Set(field.inputs.flatMap((i) => i.shadowed.map((s) => s.ref)));
+  return field.inputs.filter((i) => !shownAsShadowed.has(i.ref));
 }

@@ -1,4 +1,5 @@
 import { formatLocation, type SourceLocation } from '../model/source.js';
+import { listedInputs } from './explain-field.js';
 import type { FieldExplanation, InputExplanation, JobExplanation } from './types.js';
 
 /**
@@ -50,8 +51,7 @@ function howLine(field: FieldExplanation): string {
  * same field is not listed again.
  */
 export function formatFieldExplanation(field: FieldExplanation, indent = ''): string[] {
-  const shownAsShadowed = new Set(field.inputs.flatMap((i) => i.shadowed.map((s) => s.ref)));
-  const winners = field.inputs.filter((i) => !shownAsShadowed.has(i.ref));
+  const winners = listedInputs(field);
   return [
     oneLine(`${indent}${field.field} = ${formatValue(field.value)}`),
     oneLine(`${indent}  ${howLine(field)}`),

@@ -1,5 +1,6 @@
 import { parsePath } from '../diff/value-path.js';
 import { splitFieldPath } from '../engine/plan-fields.js';
+import { listedInputs } from '../explain/explain-field.js';
 import type { FieldExplanation, InputExplanation } from '../explain/types.js';
 import { isEnvReference, isSecretKey, REDACTED } from '../model/secrets.js';
 import { formatLocation } from '../model/source.js';
@@ -70,7 +71,7 @@ export function explanationLines(explanation: FieldExplanation): Line[] {
   } else {
     lines.push([{ text: 'set by rule ' }, { text: explanation.rule ?? '?', tone: 'accent' }, { text: ' from:' }]);
   }
-  for (const input of explanation.inputs) lines.push(...inputLines(input));
+  for (const input of listedInputs(explanation)) lines.push(...inputLines(input));
   return lines;
 }
 

@@ -1,4 +1,3 @@
-import type { SettingRef } from '../../model/source.js';
 import type { Resources, SizedQueue } from './queue-resources.js';
 
 /** One cluster's sized queue tree. */
