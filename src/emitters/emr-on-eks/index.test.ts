@@ -187,6 +187,18 @@ describe('emitEmrOnEks', () => {
     expect(diagnostics.find((d) => d.code === 'emr-on-eks-hive-as-spark-sql')?.jobId).toBe('c/step-2');
   });
 
+  it('hands the job to its batch scheduler with Spark settings, and asks for a PodGroup template for a Volcano queue', () => {
+    const yunikorn = { ...nightlyEtlPlan(), batchScheduler: 'yunikorn', batchSchedulerQueue: 'root.data.etl' };
+    expect(sparkDefaults(request([yunikorn]))).toMatchObject({
+      'spark.kubernetes.scheduler.name': 'yunikorn',
+      'spark.kubernetes.driver.label.queue': 'root.data.etl',
+      'spark.kubernetes.executor.label.queue': 'root.data.etl',
+    });
+    const volcano = { ...nightlyEtlPlan(), batchScheduler: 'volcano', batchSchedulerQueue: 'etl' };
+    const { diagnostics } = emit([volcano]);
+    expect(diagnostics.map((d) => d.message).join('\n')).toContain('Volcano queue etl');
+  });
+
   it('writes the same bytes whatever order the plans come in', () => {
     const a = nightlyEtlPlan();
     const b = nightlyEtlPlan({ jobId: 'j-2AXXXXXXGAPLF/s-0', name: 'first' });

@@ -166,7 +166,6 @@ function retryAttempts(plan: JobPlan, release: EmrOnEksRelease, findings: Findin
 function planOnlyFields(plan: JobPlan, config: ProjectConfig): string[] {
   const out: string[] = [];
   if (plan.serviceAccount !== undefined && config.serviceAccount !== undefined) out.push(`serviceAccount ${plan.serviceAccount} (EMR on EKS creates the job's service accounts for the execution role)`);
-  if (plan.batchScheduler !== undefined) out.push(`batchScheduler ${plan.batchScheduler} (name the scheduler and queue in a pod template or spark.kubernetes.scheduler.name)`);
   if (plan.image !== undefined && config.image.repository !== undefined && config.image.flavor !== 'emr') {
     out.push(`image ${plan.image} (an Apache Spark image; EMR on EKS runs EMR images, so build a custom image from the EMR on EKS one)`);
   }

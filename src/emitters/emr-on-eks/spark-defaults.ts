@@ -1,3 +1,4 @@
+import { schedulerSparkConf } from '../kubernetes/scheduler-conf.js';
 import type { EnvValue, JobPlan, PodPlan } from '../../model/job-plan.js';
 import { sortedKeys } from '../../model/order.js';
 import { isEnvReference, isSecretKey } from '../../model/secrets.js';
@@ -96,17 +97,25 @@ export function buildSparkDefaults(plan: JobPlan, sparkVersion: string, image?: 
     put('spark.dynamicAllocation.shuffleTracking.enabled', da.shuffleTrackingEnabled);
     if (da.shuffleTrackingTimeout !== undefined) put('spark.dynamicAllocation.shuffleTracking.timeout', `${da.shuffleTrackingTimeout}ms`);
   }
+  const scheduler = schedulerSparkConf(plan, sparkAtLeast33(sparkVersion));
+  if (scheduler === 'too-old') notCarried.push(`batchScheduler ${plan.batchScheduler} (spark.kubernetes.scheduler.name needs Spark 3.3 or later)`);
+  else if (scheduler !== undefined) {
+    for (const [key, value] of scheduler.entries) put(key, value);
+    if (scheduler.volcanoQueue) podTemplate.push(`Volcano queue ${scheduler.volcanoQueue} (a PodGroup template in spark.kubernetes.scheduler.volcano.podGroupTemplateFile)`);
+  }
   put('spark.kubernetes.container.image', image);
   const sorted: Record<string, string> = {};
   for (const key of sortedKeys(properties)) sorted[key] = properties[key] as string;
   return { properties: sorted, notCarried, secrets: [...new Set(secrets)], podTemplate };
 }
 
-/** Per-role node selector keys exist from Spark 3.3 (SPARK-36075); before, one key set applied to both pods. */
-function perRoleNodeSelectors(sparkVersion: string): boolean {
+function sparkAtLeast33(sparkVersion: string): boolean {
   const [major = 0, minor = 0] = sparkVersion.split('.').map(Number);
   return major > 3 || (major === 3 && minor >= 3);
 }
+
+/** Per-role node selector keys exist from Spark 3.3 (SPARK-36075); before, one key set applied to both pods. */
+const perRoleNodeSelectors = sparkAtLeast33;
 
 /** SparkPodSpec fields as the Spark properties the operator turns them into (facts §7.2). */
 function podProperties(role: Role, pod: PodPlan, put: (key: string, value: string | number | undefined) => void): void {

@@ -4,6 +4,7 @@ import { sortedKeys } from '../../model/order.js';
 import { isEnvReference, isSecretKey } from '../../model/secrets.js';
 import { CONTAINER_NAMES, TEMPLATE_DIR, templateFileName, type PodPlacement, type Role } from './pod-templates.js';
 import { sparkAtLeast } from './spark-version.js';
+import { schedulerSparkConf } from '../kubernetes/scheduler-conf.js';
 
 /** One `--conf key=value` of the command line. */
 export interface SubmitConf {
@@ -13,9 +14,6 @@ export interface SubmitConf {
 
 /** The file name of the Volcano PodGroup template inside the ConfigMap. */
 export const PODGROUP_FILE = 'volcano-podgroup.yaml';
-
-/** Spark's Volcano support (facts §6): a feature step on both pods, from a Spark built with `-Pvolcano`. */
-const VOLCANO_FEATURE_STEP = 'org.apache.spark.deploy.k8s.features.VolcanoFeatureStep';
 
 /** Per role, the keys Spark reads for what the operator's SparkPodSpec says (facts §6, §7.2). */
 const ROLE_KEYS = {
@@ -113,9 +111,10 @@ class SubmitConfBuilder {
 
   /** Batch scheduler and queue as Spark settings (facts §6 "Schedulers"): what the operator's batchScheduler does. */
   private scheduler(): void {
-    const { batchScheduler: name, batchSchedulerQueue: queue } = this.plan;
-    if (!name) return;
-    if (!sparkAtLeast(this.plan.sparkVersion, 3, 3)) {
+    const conf = schedulerSparkConf(this.plan, sparkAtLeast(this.plan.sparkVersion, 3, 3));
+    if (conf === undefined) return;
+    if (conf === 'too-old') {
+      const { batchScheduler: name, batchSchedulerQueue: queue } = this.plan;
       this.diagnostics.push({
         code: 'batch-scheduler-not-applied',
         severity: 'warning',
@@ -126,17 +125,8 @@ class SubmitConfBuilder {
       });
       return;
     }
-    this.add('spark.kubernetes.scheduler.name', name);
-    if (name === 'yunikorn') {
-      for (const role of ['driver', 'executor'] as const) {
-        if (queue) this.add(`spark.kubernetes.${role}.label.queue`, queue);
-        this.add(`spark.kubernetes.${role}.annotation.yunikorn.apache.org/app-id`, '{{APP_ID}}');
-      }
-    } else if (name === 'volcano') {
-      this.add('spark.kubernetes.driver.pod.featureSteps', VOLCANO_FEATURE_STEP);
-      this.add('spark.kubernetes.executor.pod.featureSteps', VOLCANO_FEATURE_STEP);
-      if (queue) this.add('spark.kubernetes.scheduler.volcano.podGroupTemplateFile', `${TEMPLATE_DIR}/${PODGROUP_FILE}`);
-    }
+    for (const [key, value] of conf.entries) this.add(key, value);
+    if (conf.volcanoQueue) this.add('spark.kubernetes.scheduler.volcano.podGroupTemplateFile', `${TEMPLATE_DIR}/${PODGROUP_FILE}`);
   }
 
   private podTemplates(): void {
