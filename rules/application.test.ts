@@ -104,6 +104,19 @@ describe('application', () => {
         messages: ['missing-primary-resource'],
         dropped: [['spark.jars', 'not-applicable']],
       },
+      {
+        name: 'tokens, passwords and a JDBC URL among the arguments',
+        job: buildJob({
+          submit: {
+            primaryResource: { value: 's3://acme-artifacts/etl/export.py', ref: 'steps/s-1/args/3' },
+            appArgs: args(['--token', 'tok-123', '--password=hunter2', '--jdbc', 'jdbc:mysql://etl:pw1@db/app', '--token-file', '/etc/token', 'Authorization: Bearer abc.def', '--date', '2024-05-01']),
+          },
+        }),
+        fields: {
+          arguments: ['--token', '<redacted>', '--password=<redacted>', '--jdbc', 'jdbc:mysql://etl:<redacted>@db/app', '--token-file', '/etc/token', 'Authorization: Bearer <redacted>', '--date', '2024-05-01'],
+        },
+        messages: ['s3-scheme-rewritten', 'secret-argument-redacted'],
+      },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type { ConfEntry, RuleContext, SparkJob } from '../src/rule-api.js';
-import { defineRule } from '../src/rule-api.js';
+import { defineRule, REDACTED } from '../src/rule-api.js';
+import { redactArguments } from './_secret-arguments.js';
 import { isEmrfsUri, splitList, toS3a } from './_s3-paths.js';
 import { imageExamplesJar, isEmrExamplesJar } from './_spark-examples.js';
 
@@ -33,7 +34,7 @@ export default defineRule({
   id: 'application',
   meta: {
     description:
-      'Carries the application over: type, main class, main file, arguments (verbatim), proxy user and dependencies, merging the YARN-only spark.yarn.dist.* lists into the generic ones.',
+      'Carries the application over: type, main class, main file, arguments (verbatim, except credentials, which are redacted), proxy user and dependencies, merging the YARN-only spark.yarn.dist.* lists into the generic ones.',
     category: 'application',
     reads: ['spark.jars*', 'spark.files', 'spark.submit.pyFiles', 'spark.archives', 'spark.yarn.dist.*', 'spark.yarn.isPython', 'steps/*'],
     writes: ['type', 'mainClass', 'mainApplicationFile', 'arguments', 'proxyUser', 'deps.*'],
@@ -41,8 +42,9 @@ export default defineRule({
       's3-scheme-rewritten': '{count} path(s) of the application changed from s3:// to s3a:// for the Apache Spark image, which has no EMRFS',
       'examples-jar-from-image': "the application file {path} is EMR's copy of the Spark examples; the job runs the same examples from the image, {image}",
       'missing-primary-resource': 'the spark-submit command of step {step} names no application jar or file',
+      'secret-argument-redacted': '{count} application argument(s) carried credentials ({positions}); they are written as {redacted}, so the job does not get them',
     },
-    severities: { 's3-scheme-rewritten': 'info', 'examples-jar-from-image': 'info', 'missing-primary-resource': 'error' },
+    severities: { 's3-scheme-rewritten': 'info', 'examples-jar-from-image': 'info', 'missing-primary-resource': 'error', 'secret-argument-redacted': 'warning' },
     docs: 'docs/rules/application.md',
   },
   apply(job, ctx) {
@@ -70,7 +72,17 @@ export default defineRule({
       ctx.report('missing-primary-resource', { step: job.step.name }, { hint: 'Check the step arguments: options must come before the application jar or file.' });
     }
     if (submit.mainClass) ctx.set('mainClass', submit.mainClass.value, submit.mainClass);
-    if (submit.appArgs.length > 0) ctx.set('arguments', submit.appArgs.map((a) => a.value), ...submit.appArgs);
+    if (submit.appArgs.length > 0) {
+      const { values, redacted } = redactArguments(submit.appArgs);
+      ctx.set('arguments', values, ...submit.appArgs);
+      if (redacted.length > 0) {
+        const positions = redacted.map((a) => `argument ${submit.appArgs.indexOf(a) + 1}`).join(', ');
+        ctx.report('secret-argument-redacted', { count: redacted.length, positions, redacted: REDACTED }, {
+          refs: redacted,
+          hint: 'Put the credentials in a Kubernetes Secret, pass them to the pods as environment variables (driver.env / executor.env in review or the config), and have the application read them from there.',
+        });
+      }
+    }
     const proxyUser = submit.options['proxy-user'];
     if (proxyUser) ctx.set('proxyUser', proxyUser.value, proxyUser);
 

@@ -1,5 +1,5 @@
 import type { ConfEntry, RuleContext, SparkJob } from '../src/rule-api.js';
-import { defineRule, isSecretKey, refs } from '../src/rule-api.js';
+import { defineRule, isSecretSetting, refs } from '../src/rule-api.js';
 import { isEmrSystemPath, splitJavaOptions } from './_emr-paths.js';
 import { toS3a } from './_s3-paths.js';
 
@@ -92,7 +92,7 @@ export default defineRule({
     const apacheImage = ctx.config.image.flavor === 'apache';
     for (const key of ctx.confKeys()) {
       const entry = job.conf[key] as ConfEntry;
-      if (isSecretKey(key)) continue;
+      if (isSecretSetting(key, entry.value)) continue;
       if (isEmrOnlyKey(key)) ctx.drop(entry, 'emr-only', "a setting of EMR's Spark build for YARN; Apache Spark on Kubernetes ignores it");
       else if (apacheImage && isEmrfsKey(entry)) ctx.drop(entry, 'emr-only', 'EMRFS or the EMR S3 committer, which the Apache Spark image does not have; S3A serves s3:// there (s3-access)');
     }

@@ -1,5 +1,5 @@
 import type { ConfEntry, RuleContext } from '../src/rule-api.js';
-import { compareStrings, defineRule, isSecretKey } from '../src/rule-api.js';
+import { compareStrings, defineRule, isSecretSetting } from '../src/rule-api.js';
 import { classificationProperties, type ClassificationProperty } from './_classifications.js';
 
 type Pod = 'driver' | 'executor';
@@ -56,7 +56,7 @@ export default defineRule({
         ctx.drop(p.ref, 'not-applicable', 'spark-env takes variables only in its nested export classification');
         continue;
       }
-      if (isSecretKey(p.key)) continue;
+      if (isSecretSetting(p.key, p.value)) continue;
       if (dropEmrOnly(ctx, p.key, p.value, p.ref)) continue;
       for (const pod of ['driver', 'executor'] as const) add(pod, { name: p.key, value: p.value, from: p, rank: 0 });
     }
@@ -64,7 +64,7 @@ export default defineRule({
       for (const key of ctx.confKeys(source.prefix)) {
         const entry = ctx.conf(key) as ConfEntry;
         const name = key.slice(source.prefix.length);
-        if (name === '' || isSecretKey(key)) continue;
+        if (name === '' || isSecretSetting(key, entry.value)) continue;
         if (dropEmrOnly(ctx, name, entry.value, entry)) continue;
         add(source.pod, { name, value: entry.value, from: entry, rank: source.rank });
       }

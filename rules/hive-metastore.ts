@@ -1,4 +1,4 @@
-import { defineRule, isSecretKey } from '../src/rule-api.js';
+import { defineRule, isSecretSetting } from '../src/rule-api.js';
 import {
   classificationDrop,
   classificationProperties,
@@ -34,7 +34,7 @@ export default defineRule({
   },
   apply(job, ctx) {
     const props = classificationProperties(job);
-    const hadoop = props.filter((p) => rank(p.top) >= 0 && !isSecretKey(p.key));
+    const hadoop = props.filter((p) => rank(p.top) >= 0 && !isSecretSetting(p.key, p.value));
     const winners = new Map<string, ClassificationProperty>();
     for (const p of hadoop) {
       if (job.conf[`spark.hadoop.${p.key}`]) {

@@ -1,5 +1,5 @@
 import type { From } from '../src/rule-api.js';
-import { defineRule, isSecretKey, refs } from '../src/rule-api.js';
+import { defineRule, isSecretSetting, refs } from '../src/rule-api.js';
 import { classificationProperties } from './_classifications.js';
 
 /**
@@ -52,10 +52,10 @@ export default defineRule({
     }
     for (const key of ctx.confKeys()) {
       const entry = job.conf[key];
-      if (entry && !isSecretKey(key)) check(key, entry.value, entry);
+      if (entry && !isSecretSetting(key, entry.value)) check(key, entry.value, entry);
     }
     for (const property of classificationProperties(job)) {
-      if (!isSecretKey(property.key)) check(`${property.path.join('/')}/${property.key}`, property.value, property.ref);
+      if (!isSecretSetting(property.key, property.value)) check(`${property.path.join('/')}/${property.key}`, property.value, property.ref);
     }
     // Event logs move under the LogUri (emr-only-settings), so a placeholder there reaches the manifest.
     if (job.cluster.logUri !== undefined) check('the cluster LogUri', job.cluster.logUri, refs.cluster('logUri'));

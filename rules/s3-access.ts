@@ -1,5 +1,5 @@
 import type { SparkJob } from '../src/rule-api.js';
-import { defineRule, isSecretKey } from '../src/rule-api.js';
+import { defineRule, isSecretSetting } from '../src/rule-api.js';
 import { classificationProperties, HADOOP_CLASSIFICATIONS } from './_classifications.js';
 import { mentionsS3 } from './_s3-paths.js';
 import { targetSpark } from './_spark-version.js';
@@ -52,7 +52,7 @@ export default defineRule({
   apply(job, ctx) {
     const apacheImage = ctx.config.image.flavor === 'apache';
     const userKeys = userHadoopKeys(job);
-    const emrfs = classificationProperties(job).filter((p) => p.top === 'emrfs-site' && !isSecretKey(p.key));
+    const emrfs = classificationProperties(job).filter((p) => p.top === 'emrfs-site' && !isSecretSetting(p.key, p.value));
     for (const p of emrfs) {
       if (apacheImage) ctx.drop(p.ref, 'emr-only', 'an EMRFS setting; S3A reads S3 in the Apache Spark image and has its own fs.s3a.* settings');
       else if (userKeys.has(p.key)) ctx.drop(p.ref, 'superseded', `${p.key} is also set in the Spark conf or a Hadoop classification, which wins`);

@@ -1,5 +1,5 @@
 import type { ConfEntry, EnvValue, SparkJob } from '../src/rule-api.js';
-import { compareStrings, defineRule, isSecretKey } from '../src/rule-api.js';
+import { compareStrings, defineRule, isSecretSetting } from '../src/rule-api.js';
 import { classificationProperties, HADOOP_CLASSIFICATIONS, type ClassificationProperty } from './_classifications.js';
 import { jobName } from './_names.js';
 
@@ -58,7 +58,7 @@ export default defineRule({
       ctx.set(`hadoopConf.${p.key}`, `\${env.${name}}`, p.ref);
     }
     for (const p of classificationProperties(job)) {
-      if (!isSecretKey(p.key)) continue;
+      if (!isSecretSetting(p.key, p.value)) continue;
       if (p.top === 'emrfs-site' && ctx.config.image.flavor === 'apache') ctx.drop(p.ref, 'emr-only', 'an EMRFS credential; S3A in the Apache Spark image uses IRSA (s3-access)');
       if (p.top === 'spark-env' && p.path.length === 2 && p.path[1] === 'export') fromSecret(p.key, p.key, ['driver', 'executor'], p.ref);
     }
@@ -66,7 +66,7 @@ export default defineRule({
     const sparkConfKeys: string[] = [];
     for (const key of ctx.confKeys()) {
       const entry = ctx.conf(key) as ConfEntry;
-      if (!isSecretKey(key)) continue;
+      if (!isSecretSetting(key, entry.value)) continue;
       const envPrefix = ENV_PREFIXES.find((e) => key.startsWith(e.prefix) && key.length > e.prefix.length);
       if (envPrefix) {
         fromSecret(key, key.slice(envPrefix.prefix.length), envPrefix.pods, entry);
@@ -113,7 +113,7 @@ function hadoopSecrets(job: Readonly<SparkJob>, emrImage: boolean, supersede: (r
   const order: readonly string[] = emrImage ? ['emrfs-site', ...HADOOP_CLASSIFICATIONS] : HADOOP_CLASSIFICATIONS;
   const winners = new Map<string, ClassificationProperty>();
   for (const p of classificationProperties(job)) {
-    if (!isSecretKey(p.key) || !order.includes(p.top)) continue;
+    if (!isSecretSetting(p.key, p.value) || !order.includes(p.top)) continue;
     if (job.conf[`spark.hadoop.${p.key}`]) {
       supersede(p.ref, `spark.hadoop.${p.key} in the Spark conf wins over the XML files`);
       continue;

@@ -1,4 +1,4 @@
-import { defineRule, isSecretKey } from '../src/rule-api.js';
+import { defineRule, isSecretSetting } from '../src/rule-api.js';
 
 export default defineRule({
   id: 'spark-conf-passthrough',
@@ -14,7 +14,7 @@ export default defineRule({
   apply(_job, ctx) {
     for (const key of ctx.confKeys()) {
       const entry = ctx.conf(key);
-      if (!entry || ctx.isConsumed(entry) || isSecretKey(key)) continue;
+      if (!entry || ctx.isConsumed(entry) || isSecretSetting(key, entry.value)) continue;
       const owner = ctx.fieldOwner(`sparkConf.${key}`);
       if (owner !== undefined) {
         ctx.drop(entry, 'superseded', `rule ${owner} sets sparkConf ${key} from other inputs`);

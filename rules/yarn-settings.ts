@@ -1,5 +1,5 @@
 import type { ConfEntry, RuleContext, SparkJob } from '../src/rule-api.js';
-import { defineRule, isSecretKey, z } from '../src/rule-api.js';
+import { defineRule, isSecretSetting, z } from '../src/rule-api.js';
 import { targetSparkAtLeast } from './_resources-common.js';
 import { mapNodeLabel, mapTags } from './_resources-yarn-placement.js';
 import type { Rename } from './_resources-yarn-table.js';
@@ -127,7 +127,7 @@ export default defineRule({
       if (drop) {
         // Dropping copies no value, so it is safe even for a secret-looking name.
         ctx.drop(entry, drop.reason, drop.detail);
-      } else if (isSecretKey(key)) {
+      } else if (isSecretSetting(key, entry.value)) {
         // An unknown secret-looking setting belongs to the secrets rule, which keeps its value out of output.
         continue;
       } else if (key === 'spark.yarn.executor.nodeLabelExpression' || key === 'spark.yarn.am.nodeLabelExpression') {

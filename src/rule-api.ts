@@ -19,4 +19,4 @@ export { formatMiB, parseSparkDurationMs, parseSparkMemoryMiB } from './model/qu
 export { compareStrings } from './model/order.js';
 export { executorDensity, type ExecutorDensity } from './packing/index.js';
 export { z } from 'zod';
-export { isSecretKey, REDACTED } from './model/secrets.js';
+export { holdsCredentials, isEnvReference, isSecretKey, isSecretSetting, redactCredentials, REDACTED } from './model/secrets.js';

@@ -16,6 +16,36 @@ export function isSecretKey(name: string): boolean {
 export const REDACTED = '<redacted>';
 
 /**
+ * Credentials written into a value whose name says nothing: a password in a URL's user part
+ * (`jdbc:mysql://hive:pw@host/db`), a password or token parameter (`?password=pw`,
+ * `;pwd=pw`), an AWS access key id (`AKIA…`, `ASIA…`), a bearer token (`Bearer abc`).
+ */
+const CREDENTIAL_PATTERNS: RegExp[] = [
+  /:\/\/[^/\s:@]+:([^/\s@]+)@/g,
+  /[?&;](?:password|passwd|pwd|token|access_token|secret|api_?key)=([^&;\s]+)/gi,
+  /\b((?:AKIA|ASIA)[0-9A-Z]{16})\b/g,
+  /\bBearer\s+([A-Za-z0-9._~+/=-]+)/g,
+];
+
+/** Whether a value carries credentials inside it, whatever its setting's name. */
+export function holdsCredentials(value: string): boolean {
+  return CREDENTIAL_PATTERNS.some((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(value));
+}
+
+/** The value with every embedded credential replaced by REDACTED, the rest kept for people to read. */
+export function redactCredentials(value: string): string {
+  return CREDENTIAL_PATTERNS.reduce(
+    (text, pattern) => text.replace(pattern, (whole: string, secret: string) => whole.replace(secret, REDACTED)),
+    value,
+  );
+}
+
+/** A setting whose value must not be written: a secret name, or credentials inside the value. */
+export function isSecretSetting(name: string, value: string): boolean {
+  return isSecretKey(name) || holdsCredentials(value);
+}
+
+/**
  * A value that only points at an environment variable (`${env.NAME}` as Hadoop's
  * Configuration expands it, `${env:NAME}` as Spark's ConfigReader does): what the secrets
  * rule writes in place of a secret, safe to write.
