@@ -56,7 +56,8 @@ async function folderClusters(folder: string, out: ClusterInput[], problems: Pat
     const path = joinPath(folder, entry.name);
     if (entry.name.startsWith('.')) diagnostics.push(skipped(path, 'hidden file'));
     else if (entry.isDirectory()) folders.push(path);
-    else if (entry.isFile() || entry.isSymbolicLink()) files.push(path);
+    else if (entry.isFile()) files.push(path);
+    else if (entry.isSymbolicLink()) await followLink(path, files, diagnostics);
     else diagnostics.push(skipped(path, 'not a regular file'));
   }
   if (files.length > 0 || folders.length === 0) {
@@ -70,6 +71,24 @@ async function folderClusters(folder: string, out: ClusterInput[], problems: Pat
 }
 
 /**
+ * A link to a file is read like the file. A link to a folder is not followed (it could loop
+ * back to its own folder), and a link to a pipe or device is skipped: reading one blocks
+ * forever. A broken or looping link stays a file so that reading it reports why.
+ */
+async function followLink(path: string, files: string[], diagnostics: Diagnostic[]): Promise<void> {
+  let target;
+  try {
+    target = await stat(path);
+  } catch {
+    files.push(path);
+    return;
+  }
+  if (target.isFile()) files.push(path);
+  else if (target.isDirectory()) diagnostics.push(skipped(path, 'link to a folder (not followed)'));
+  else diagnostics.push(skipped(path, 'link to something that is not a regular file'));
+}
+
+/**
  * Turns the given paths into clusters (DESIGN §5 "A `<path>` is a file or a folder"):
  * a file is a cluster; a folder with files is one cluster; a folder holding only
  * sub-folders is one cluster per sub-folder.
@@ -80,7 +99,16 @@ export async function collectClusters(paths: string[]): Promise<{ clusters: Clus
   for (const path of [...new Set(paths)]) {
     let isDirectory: boolean;
     try {
-      isDirectory = (await stat(path)).isDirectory();
+      const info = await stat(path);
+      isDirectory = info.isDirectory();
+      if (!isDirectory && !info.isFile()) {
+        // A named pipe, socket or device: reading it could block forever or never end.
+        problems.push({
+          source: path,
+          diagnostic: fileDiagnostic('unreadable-file', 'error', { file: path }, 'not a regular file or folder (a pipe, socket or device)', 'Save the export to a file first.'),
+        });
+        continue;
+      }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const what = code === 'ENOENT' ? 'no such file or folder' : `cannot read it (${code ?? 'unknown error'})`;
