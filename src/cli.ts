@@ -1,7 +1,21 @@
 import { EXIT } from './cli/errors.js';
 import { main } from './cli/main.js';
 
-// An interrupted run leaves the previous output intact: files are renamed into place whole.
-process.on('SIGINT', () => process.exit(EXIT.interrupted));
-process.on('SIGTERM', () => process.exit(EXIT.interrupted));
+/**
+ * SIGINT or SIGTERM: stop, let the file writer drop its staged files (or finish the renames
+ * it has started), and exit 130 (DESIGN §5). The previous output is then intact: nothing in
+ * the output folder changes before every file is staged. A second signal exits at once.
+ */
+let interrupted = false;
+async function onSignal(): Promise<void> {
+  if (interrupted) process.exit(EXIT.interrupted);
+  interrupted = true;
+  // The writer is loaded lazily, so that --help stays light; the module is shared with convert's.
+  const { interruptWrites } = await import('./output/write-files.js');
+  await interruptWrites();
+  process.stderr.write('error: interrupted; no output file was half-written\n');
+  process.exit(EXIT.interrupted);
+}
+process.on('SIGINT', () => void onSignal());
+process.on('SIGTERM', () => void onSignal());
 process.exitCode = await main(process.argv.slice(2));

@@ -128,6 +128,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       // Help and version exit 0; usage errors were already printed by commander.
       return error.exitCode === 0 ? EXIT.ok : EXIT.failed;
     }
+    // A write stopped by SIGINT/SIGTERM (src/cli.ts): the shell reports it and exits 130.
+    if (error instanceof Error && error.name === 'AbortError') return EXIT.interrupted;
     if (error instanceof UserError) {
       io.stderr(`error: ${error.message}${error.hint ? ` (hint: ${error.hint})` : ''}\n`);
       return EXIT.failed;

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EmittedFile } from '../emitters/emitted-file.js';
 import { STATE_FILE, writeOutput } from './write-files.js';
 
@@ -144,5 +144,29 @@ describe('writeOutput', () => {
       await expect(writeOutput(out, [{ ...report, path }], NORMAL)).rejects.toThrow(/not a plain relative path/);
     }
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('interruptWrites', () => {
+  it('stops a write while staging: the previous output stays byte-identical and no temporary folder remains', async () => {
+    // The interrupt lasts for the process (the CLI exits after it): a fresh module instance keeps it out of the other tests.
+    vi.resetModules();
+    const fresh = await import('./write-files.js');
+    const out = outDir();
+    const before = [report, manifest('nightly-etl-orders')];
+    await fresh.writeOutput(out, before, NORMAL);
+    const stateBefore = read(out, STATE_FILE);
+
+    const many = Array.from({ length: 200 }, (_, i) => manifest(`job-${String(i).padStart(3, '0')}`, '10240m'));
+    const write = fresh.writeOutput(out, [report, manifest('nightly-etl-orders', '10240m'), ...many], NORMAL);
+    await fresh.interruptWrites();
+    await expect(write).rejects.toBeInstanceOf(fresh.WriteInterruptedError);
+
+    expect(read(out, 'data-eng/nightly-etl-orders.yaml')).toBe(before[1]?.content);
+    expect(read(out, STATE_FILE)).toBe(stateBefore);
+    expect(readdirSync(join(out, 'data-eng'))).toEqual(['nightly-etl-orders.yaml']);
+    expect(readdirSync(join(out, '..'))).toEqual(['k8s']);
+    // And no later write starts.
+    await expect(fresh.writeOutput(out, before, NORMAL)).rejects.toThrow(/interrupted/);
   });
 });

@@ -82,12 +82,39 @@ function isOurs(state: State, path: string, hash: string): boolean {
   return state.files[path] === hash || state.pending?.[path] === hash;
 }
 
-/** Replace `target` by `content` atomically: write into `tmp` (same file system), then rename. */
-async function replaceFile(tmp: string, target: string, content: string): Promise<void> {
-  const staged = join(tmp, 'staged');
-  await writeFile(staged, content);
+/** Move a staged file into place: a rename on the same file system, so a reader sees the old or the new file, never a part. */
+async function commitFile(staged: string, target: string): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   await rename(staged, target);
+}
+
+/**
+ * Interrupts (SIGINT, SIGTERM) as the CLI shell reports them. A write still staging stops and
+ * removes its temporary folder, leaving the output folder exactly as it was; a write already
+ * committing (renames only, milliseconds) finishes, so the folder is never a mix of two runs.
+ */
+let interruptRequested = false;
+const inFlight = new Set<Promise<unknown>>();
+
+/** The error a write stopped by {@link interruptWrites} rejects with (name `AbortError`, as Node's own). */
+export class WriteInterruptedError extends Error {
+  override name = 'AbortError';
+  constructor() {
+    super('interrupted before any file was replaced; the output folder is unchanged');
+  }
+}
+
+/**
+ * Stops every write under way and every write not yet started, and resolves once the ones
+ * under way have cleaned up (or finished committing). Called by the CLI shell on a signal.
+ */
+export async function interruptWrites(): Promise<void> {
+  interruptRequested = true;
+  await Promise.allSettled([...inFlight]);
+}
+
+function throwIfInterrupted(): void {
+  if (interruptRequested) throw new WriteInterruptedError();
 }
 
 /** Relative, forward-slashed, normalised and inside the output folder (emitted paths, and paths read back from the state file). */
@@ -125,6 +152,7 @@ async function pruneEmptyDirs(outDir: string, rel: string): Promise<void> {
  */
 export async function writeOutput(outDir: string, files: EmittedFile[], opts: WriteOptions): Promise<WriteResult> {
   const result: WriteResult = { written: [], unchanged: [], drift: [], skippedEdited: [], removed: [] };
+  throwIfInterrupted();
   const state = await readState(outDir);
   const next: Record<string, string> = {};
   const toWrite: EmittedFile[] = [];
@@ -172,23 +200,52 @@ export async function writeOutput(outDir: string, files: EmittedFile[], opts: Wr
   const statePath = join(outDir, STATE_FILE);
   const stateChanged = (await readOrUndefined(statePath))?.toString('utf8') !== finalState;
   if (toWrite.length > 0 || stale.length > 0 || stateChanged) {
-    await mkdir(outDir, { recursive: true });
-    const tmp = await mkdtemp(join(dirname(outDir), '.emr2k8s-tmp-'));
+    // Recorded before the first rename: old and new hashes, so an interrupted commit still knows every file on disk as ours.
+    const pendingState = stateText({ ...state.files, ...next }, { ...state.pending, ...state.files });
+    const write = stageAndCommit(outDir, toWrite, stale, { pending: pendingState, final: finalState }, result);
+    inFlight.add(write);
     try {
-      if (toWrite.length > 0 || stale.length > 0) {
-        await replaceFile(tmp, statePath, stateText({ ...state.files, ...next }, { ...state.pending, ...state.files }));
-      }
-      for (const file of toWrite) await replaceFile(tmp, join(outDir, file.path), file.content);
-      for (const path of stale) {
-        await rm(join(outDir, path), { force: true });
-        await pruneEmptyDirs(outDir, path);
-        result.removed.push(path);
-      }
-      await replaceFile(tmp, statePath, finalState);
+      await write;
     } finally {
-      await rm(tmp, { recursive: true, force: true });
+      inFlight.delete(write);
     }
   }
   result.written = toWrite.map((f) => f.path);
   return result;
+}
+
+/**
+ * Two phases. Staging writes every new file into a temporary folder next to `outDir` and may
+ * be interrupted: nothing in `outDir` has changed yet. Committing records the old hashes as
+ * pending, renames the staged files into place, removes stale files and writes the final
+ * state; it is not interrupted.
+ */
+async function stageAndCommit(outDir: string, toWrite: EmittedFile[], stale: string[], states: { pending: string; final: string }, result: WriteResult): Promise<void> {
+  const statePath = join(outDir, STATE_FILE);
+  await mkdir(outDir, { recursive: true });
+  const tmp = await mkdtemp(join(dirname(outDir), '.emr2k8s-tmp-'));
+  try {
+    const staged: string[] = [];
+    for (const [i, file] of toWrite.entries()) {
+      throwIfInterrupted();
+      staged.push(join(tmp, String(i)));
+      await writeFile(join(tmp, String(i)), file.content);
+    }
+    const stagedPending = join(tmp, 'state-pending');
+    const stagedFinal = join(tmp, 'state-final');
+    await writeFile(stagedPending, states.pending);
+    await writeFile(stagedFinal, states.final);
+    throwIfInterrupted();
+
+    if (toWrite.length > 0 || stale.length > 0) await commitFile(stagedPending, statePath);
+    for (const [i, file] of toWrite.entries()) await commitFile(staged[i] as string, join(outDir, file.path));
+    for (const path of stale) {
+      await rm(join(outDir, path), { force: true });
+      await pruneEmptyDirs(outDir, path);
+      result.removed.push(path);
+    }
+    await commitFile(stagedFinal, statePath);
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
 }

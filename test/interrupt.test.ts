@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ROOT, runCli, tempDir } from './support/run-cli.js';
+
+/**
+ * An interrupted `convert` (SIGINT or SIGTERM) exits 130 and leaves the previous output
+ * byte-identical, with no temporary files (DESIGN §5, issue 6). The input is large enough
+ * (300 clusters, 600 jobs, about 1,200 files per target) that the run lasts a few seconds
+ * and the signal can land while files are being staged.
+ */
+const CLUSTERS = 300;
+const FIXTURE = join(ROOT, 'fixtures', 'nightly-etl', 'input');
+/** The interrupted run writes more than the previous one, so every file it would touch differs. */
+const MORE_TARGETS = ['--target', 'spark-operator', '--target', 'spark-submit'];
+
+let root: string;
+let inputs: string[];
+let out: string;
+let previous: Map<string, string>;
+
+/** Every file under `dir` (path → sha256), hidden ones included: the state file is part of the output. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else files.set(relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** Temporary folders of the writer: created next to the output folder. */
+function tempFolders(): string[] {
+  return readdirSync(root).filter((name) => name.startsWith('.emr2k8s-tmp-'));
+}
+
+/** Runs convert, sends `signal` when `when()` first holds (polled every millisecond), resolves with the exit. */
+function convertAndInterrupt(signal: NodeJS.Signals, when: () => boolean): Promise<{ code: number | null; signalled: boolean; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'convert', ...inputs, '--out', out, ...MORE_TARGETS], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    let signalled = false;
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stdout.resume();
+    const poll = setInterval(() => {
+      if (!signalled && when()) {
+        signalled = true;
+        child.kill(signal);
+      }
+    }, 1);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ code, signalled, stderr });
+    });
+  });
+}
+
+beforeAll(() => {
+  root = tempDir('emr2k8s-interrupt-');
+  const describeCluster = readFileSync(join(FIXTURE, 'describe-cluster.json'), 'utf8');
+  inputs = [];
+  for (let i = 1; i <= CLUSTERS; i++) {
+    const dir = join(root, 'input', `cluster-${String(i).padStart(3, '0')}`);
+    mkdirSync(dir, { recursive: true });
+    // Distinct cluster ids and names, so that every cluster's jobs get files of their own.
+    writeFileSync(join(dir, 'describe-cluster.json'), describeCluster.replace(/"Id": "j-([A-Z0-9]+)"/, `"Id": "j-$1${i}"`).replace(/"Name": "([^"]+)"/, `"Name": "$1-${i}"`));
+    writeFileSync(join(dir, 'list-steps.json'), readFileSync(join(FIXTURE, 'list-steps.json')));
+    inputs.push(dir);
+  }
+  out = join(root, 'k8s');
+  const first = runCli(['convert', ...inputs, '--out', out], { cwd: root });
+  expect(first.status, first.stderr).toBe(0);
+  previous = snapshot(out);
+}, 60_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('interrupted convert', () => {
+  it('starts from a real previous output', () => {
+    expect([...previous.keys()].filter((p) => p.endsWith('.yaml')).length).toBeGreaterThan(2 * CLUSTERS);
+    expect(previous.has('.emr2k8s-state.json')).toBe(true);
+  });
+
+  it('SIGTERM while files are being staged: exit 130, previous output byte-identical, no temporary files', async () => {
+    const run = await convertAndInterrupt('SIGTERM', () => tempFolders().length > 0);
+    expect(run.signalled, 'the writer never started staging').toBe(true);
+    expect(run.code, run.stderr).toBe(130);
+    expect(run.stderr).toContain('interrupted');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshot(out)).toEqual(previous);
+    expect(tempFolders()).toEqual([]);
+  }, 60_000);
+
+  it('SIGINT while converting, before any write: exit 130, previous output byte-identical', async () => {
+    const started = Date.now();
+    const run = await convertAndInterrupt('SIGINT', () => Date.now() - started > 400);
+    expect(run.signalled).toBe(true);
+    expect(run.code, run.stderr).toBe(130);
+    expect(snapshot(out)).toEqual(previous);
+    expect(tempFolders()).toEqual([]);
+  }, 60_000);
+
+  it('--check changes nothing on disk, even with drift', () => {
+    const mtimes = [...previous.keys()].map((p) => statSync(join(out, p)).mtimeMs);
+    const check = runCli(['convert', ...inputs, '--out', out, ...MORE_TARGETS, '--check'], { cwd: root });
+    expect(check.status, check.stderr.slice(-500)).toBe(1);
+    const drift = /(\d+) files would change\./.exec(check.stdout);
+    expect(Number(drift?.[1])).toBeGreaterThan(CLUSTERS);
+    expect(snapshot(out)).toEqual(previous);
+    expect([...previous.keys()].map((p) => statSync(join(out, p)).mtimeMs)).toEqual(mtimes);
+    expect(tempFolders()).toEqual([]);
+  }, 60_000);
+
+  it('an uninterrupted run afterwards writes the new output and cleans up', () => {
+    const full = runCli(['convert', ...inputs, '--out', out, ...MORE_TARGETS], { cwd: root });
+    expect(full.status, full.stderr).toBe(0);
+    const after = snapshot(out);
+    expect([...after.keys()].some((p) => p.startsWith('spark-submit/'))).toBe(true);
+    expect(after).not.toEqual(previous);
+    expect(tempFolders()).toEqual([]);
+  }, 60_000);
+});
