@@ -1,0 +1,144 @@
+// Benchmark: the tool at fleet scale (issue "Fast at fleet scale and unbreakable on bad input").
+// 1. `convert` of 200 clusters × 50 steps (10,000 steps) of generated AWS CLI exports, against
+//    the floor measured in the same run (bench/lib/fleet-floor.mjs: read the same files,
+//    JSON.parse, js-yaml dump as many manifests). Targets: ≤ 2.5× the floor, < 5 s, < 400 MB.
+// 2. `import --active` of 50 clusters × 100 steps (scaled down from 200, see IMPORT_CLUSTERS)
+//    from a local EMR endpoint, with 10% of the requests throttled against none; the ratio is
+//    the figure.
+// Ratios, not absolute times, are the verdict on a noisy machine. Run `npm run build` first.
+import { spawn, spawnSync } from 'node:child_process';
+import console from 'node:console';
+import process from 'node:process';
+import { URL } from 'node:url';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateFleet, writeFleet } from './fleet-generator.mjs';
+import { startEmrEndpoint } from './lib/emr-endpoint.mjs';
+
+const CLUSTERS = 200;
+const STEPS = 50;
+const IMPORT_STEPS = 100;
+// 200 clusters with 10% throttling took 180 s (the adaptive retry limiter slows every call after
+// a throttle), over the ~60 s a benchmark may take: the import figure uses 50 clusters.
+const IMPORT_CLUSTERS = 50;
+const RUNS = 3;
+const cli = new URL('../dist/cli.js', import.meta.url).pathname;
+const floorScript = new URL('./lib/fleet-floor.mjs', import.meta.url).pathname;
+const root = new URL('..', import.meta.url).pathname;
+const maxRssHook = new URL('./lib/max-rss.mjs', import.meta.url).pathname;
+const TIME = '/usr/bin/time';
+
+/**
+ * Runs `node ...args` once: wall seconds, peak RSS in MB and stdout. Peak RSS comes from GNU
+ * time's `%M` (KiB, last stderr line) when it exists, else from bench/lib/max-rss.mjs preloaded
+ * into the run, which prints `resourceUsage().maxRSS` (also KiB) the same way.
+ */
+function measure(args) {
+  const started = process.hrtime.bigint();
+  const run = existsSync(TIME)
+    ? spawnSync(TIME, ['-f', '%M', process.execPath, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(process.execPath, ['--import', maxRssHook, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const lines = run.stderr.trimEnd().split('\n');
+  const rssKiB = Number(lines.at(-1));
+  if (run.status !== 0 && run.status !== 1) throw new Error(`node ${args.join(' ')} exited ${run.status}: ${lines.slice(-5).join('\n')}`);
+  return { seconds, rssMB: rssKiB / 1024, stdout: run.stdout };
+}
+
+function median(runs) {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function convertBench(dir) {
+  const input = join(dir, 'fleet');
+  writeFleet(input, generateFleet({ clusters: CLUSTERS, steps: STEPS }));
+  const floors = Array.from({ length: RUNS }, () => measure([floorScript, input]));
+  const converts = Array.from({ length: RUNS }, (_, i) => measure([cli, 'convert', input, '--out', join(dir, `out-${i}`), '--format', 'json']));
+  const floor = median(floors);
+  const convert = median(converts);
+  const { manifests } = JSON.parse(floor.stdout);
+  const { summary } = JSON.parse(convert.stdout);
+  const peakMB = Math.max(...converts.map((r) => r.rssMB));
+  const ratio = convert.seconds / floor.seconds;
+  const verdict = (ok) => (ok ? 'met' : 'MISSED');
+  console.log(`fleet convert: ${CLUSTERS} clusters × ${STEPS} steps = ${CLUSTERS * STEPS} steps, ${summary.jobs} jobs (${summary.converted} converted, ${summary.error} errors)`);
+  console.log(`  convert ${convert.seconds.toFixed(2)} s (target < 5 s: ${verdict(convert.seconds < 5)}), floor ${floor.seconds.toFixed(2)} s (${manifests} manifests dumped)`);
+  console.log(`  ratio ${ratio.toFixed(2)}x the floor (target ≤ 2.5x: ${verdict(ratio <= 2.5)})`);
+  console.log(`  peak RSS ${peakMB.toFixed(0)} MB (target < 400 MB: ${verdict(peakMB < 400)}), floor ${floor.rssMB.toFixed(0)} MB`);
+  // A benchmark that converted less than it should measures nothing: fail loudly.
+  if (summary.jobs !== manifests || summary.error !== 0) {
+    console.log(`  convert wrote ${summary.jobs} jobs, the floor ${manifests}: the comparison is void`);
+    process.exitCode = 1;
+  }
+}
+
+/** `import --active` against the endpoint; resolves to wall seconds once the child exits. */
+function runImport(url, out) {
+  const env = {
+    PATH: process.env.PATH,
+    HOME: tmpdir(),
+    AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7BENCHXX',
+    AWS_SECRET_ACCESS_KEY: 'bench/not-a-real-secret/0000000000000000000',
+    AWS_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    NO_COLOR: '1',
+  };
+  return new Promise((done, fail) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [cli, 'import', '--active', '--endpoint-url', url, '--out', out], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (status) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (status !== 0) fail(new Error(`import exited ${status}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+      else done(seconds);
+    });
+  });
+}
+
+/** Steps written under `out` (every cluster folder's list-steps.json), to prove nothing was lost. */
+function importedSteps(out) {
+  let steps = 0;
+  for (const folder of readdirSync(out)) {
+    const file = join(out, folder, 'list-steps.json');
+    if (existsSync(file)) steps += JSON.parse(readFileSync(file, 'utf8')).Steps.length;
+  }
+  return steps;
+}
+
+async function importBench(dir) {
+  const fleet = generateFleet({ clusters: IMPORT_CLUSTERS, steps: IMPORT_STEPS, seed: 20261124 });
+  const results = [];
+  for (const throttleShare of [0, 0.1]) {
+    const endpoint = await startEmrEndpoint(fleet, { throttleShare });
+    const out = join(dir, `import-${throttleShare}`);
+    try {
+      const seconds = await runImport(endpoint.url, out);
+      results.push({ throttleShare, seconds, steps: importedSteps(out), ...endpoint.stats });
+    } finally {
+      await endpoint.close();
+    }
+  }
+  const [plain, throttled] = results;
+  console.log(`fleet import: ${IMPORT_CLUSTERS} clusters × ${IMPORT_STEPS} steps from a local EMR endpoint (--active)`);
+  for (const r of results) {
+    console.log(`  ${r.throttleShare * 100}% throttled: ${r.seconds.toFixed(2)} s, ${r.calls} calls (${r.throttled} throttled), ${r.steps} steps written`);
+  }
+  console.log(`  ratio throttled/unthrottled ${(throttled.seconds / plain.seconds).toFixed(2)}x`);
+  if (results.some((r) => r.steps !== IMPORT_CLUSTERS * IMPORT_STEPS)) {
+    console.log(`  an import lost steps (expected ${IMPORT_CLUSTERS * IMPORT_STEPS} each)`);
+    process.exitCode = 1;
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'emr2k8s-bench-fleet-'));
+try {
+  convertBench(dir);
+  await importBench(dir);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
