@@ -1,10 +1,7 @@
 import { render } from 'ink-testing-library';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allRules } from '../rules/index.js';
-import { defaultProjectConfig } from '../src/config/project-config.js';
 import { convertInputs, type Conversion, type ConversionInputs } from '../src/engine/conversion.js';
-import { resolveRules } from '../src/engine/resolve-rules.js';
-import { importPaths } from '../src/importers/index.js';
+import { loadFixture } from '../src/review/review-fixture.js';
 import { initialState } from '../src/review/state.js';
 import type { ReviewAction, ReviewEffect, ReviewState } from '../src/review/types.js';
 import { App } from '../src/review/ui/App.js';
@@ -21,18 +18,7 @@ let loaded: ConversionInputs;
 let conversion: Conversion;
 
 beforeAll(async () => {
-  const inputs = ['fixtures/nightly-etl/input', 'fixtures/mixed-step-kinds/input'];
-  const imported = await importPaths(inputs, { params: {} });
-  const config = defaultProjectConfig();
-  loaded = {
-    inputs,
-    config,
-    targets: ['spark-operator'],
-    emit: { rightSize: false, nodePools: false },
-    rules: resolveRules(allRules, config.rules),
-    snapshots: imported.snapshots,
-    diagnostics: imported.diagnostics,
-  };
+  loaded = await loadFixture(['fixtures/nightly-etl/input', 'fixtures/mixed-step-kinds/input']);
   conversion = convertInputs(loaded);
 });
 
