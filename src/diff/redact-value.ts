@@ -1,4 +1,4 @@
-import { REDACTED, isEnvReference, isSecretKey } from '../model/secrets.js';
+import { REDACTED, holdsCredentials, isEnvReference, isSecretKey } from '../model/secrets.js';
 import type { PathSegment } from './value-path.js';
 
 type Mapping = Record<string, unknown>;
@@ -46,5 +46,6 @@ function redactWithin(root: unknown, segments: readonly PathSegment[], holder: u
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactWithin(root, [...segments, k], value, v)]));
   }
   if (value === null || (typeof value === 'string' && isEnvReference(value))) return value;
+  if (typeof value === 'string' && holdsCredentials(value)) return REDACTED;
   return isSensitive(root, segments, holder) ? REDACTED : value;
 }

@@ -88,6 +88,10 @@ describe('checkOverride', () => {
     expect(checkOverride('fields', 'sparkConf.spark.jdbc.password', '${env.DB_PASSWORD}')).toEqual({ value: '${env.DB_PASSWORD}' });
     expect(secretOverrideError('fields', 'executor.env.API_TOKEN', 'abc')).toMatch(/API_TOKEN holds a secret/);
     expect(secretOverrideError('fields', 'executor.env.TZ', 'UTC')).toBeUndefined();
+    // Credentials inside a value are refused whatever the name says.
+    const url = checkOverride('fields', 'hadoopConf.javax.jdo.option.ConnectionURL', 'jdbc:mysql://hive:pw1@db/hive');
+    expect(url).toHaveProperty('error');
+    expect(JSON.stringify(url)).not.toContain('pw1');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { EnvValue } from '../model/job-plan.js';
 import { formatMiB, parseSparkDurationMs, parseSparkMemoryMiB } from '../model/quantities.js';
-import { isEnvReference, isSecretKey } from '../model/secrets.js';
+import { mustWithhold } from '../model/secrets.js';
 
 /**
  * What a review may override, and how a typed value becomes a plan value (docs/answers.md).
@@ -159,12 +159,12 @@ export function parseOverride(input: string): { kind: OverrideKind; key: string;
 
 /** A secret-like name may only point at an environment variable: answers files are committed. */
 function secretError(name: string, value: string): string | undefined {
-  if (!isSecretKey(name) || isEnvReference(value)) return undefined;
+  if (!mustWithhold(name, value)) return undefined;
   return `${name} holds a secret: the answers file only accepts an environment reference such as \${env:NAME}, never the value.`;
 }
 
 /**
- * Why an override must not be stored, when its name is secret-like and its value is a literal
+ * Why an override must not be stored: a literal under a secret-like name, or credentials in the value
  * (the check `saveAnswersFile` repeats, whatever the caller checked before).
  */
 export function secretOverrideError(kind: OverrideKind, key: string, value: OverrideValue): string | undefined {

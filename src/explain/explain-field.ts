@@ -2,7 +2,7 @@ import { readField, splitFieldPath } from '../engine/plan-fields.js';
 import { compareDiagnostics } from '../model/diagnostic.js';
 import type { JobPlan } from '../model/job-plan.js';
 import { compareStrings } from '../model/order.js';
-import { isEnvReference, isSecretKey, REDACTED } from '../model/secrets.js';
+import { mustWithhold, REDACTED } from '../model/secrets.js';
 import type { SparkJob } from '../model/spark-job.js';
 import { explainInput, indexConfRefs, locateRef, type ConfRefIndex } from './input-values.js';
 import type { FieldExplanation, InputExplanation, JobExplanation } from './types.js';
@@ -18,7 +18,7 @@ export function listFields(plan: JobPlan): string[] {
  */
 function safeFieldValue(field: string, value: unknown): unknown {
   const { key } = splitFieldPath(field);
-  return typeof value === 'string' && isSecretKey(key) && !isEnvReference(value) ? REDACTED : value;
+  return typeof value === 'string' && mustWithhold(key, value) ? REDACTED : value;
 }
 
 function explainWith(job: SparkJob, plan: JobPlan, confRefs: ConfRefIndex, field: string): FieldExplanation | undefined {

@@ -1,4 +1,4 @@
-import { isEnvReference, isSecretKey, REDACTED } from '../model/secrets.js';
+import { mustWithhold, REDACTED } from '../model/secrets.js';
 import type { SettingRef, SourceLocation } from '../model/source.js';
 import type { ConfEntry, ConfValue, SparkJob } from '../model/spark-job.js';
 import type { InputExplanation } from './types.js';
@@ -46,7 +46,7 @@ export function locateRef(job: SparkJob, ref: SettingRef): SourceLocation | unde
  * so every value taken from it goes through here.
  */
 export function safeConfValue(key: string, value: string): string {
-  return isSecretKey(key) && !isEnvReference(value) ? REDACTED : value;
+  return mustWithhold(key, value) ? REDACTED : value;
 }
 
 /**

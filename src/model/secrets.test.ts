@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsCredentials, isSecretKey, isSecretSetting, redactCredentials } from './secrets.js';
+import { holdsCredentials, isSecretKey, isSecretSetting, mustWithhold, redactCredentials } from './secrets.js';
 
 describe('isSecretKey', () => {
   it.each([
@@ -48,5 +48,14 @@ describe('credentials inside values', () => {
     expect(isSecretSetting('javax.jdo.option.ConnectionURL', 'jdbc:mysql://hive:pw@h/db')).toBe(true);
     expect(isSecretSetting('javax.jdo.option.ConnectionURL', 'jdbc:mysql://h/db')).toBe(false);
     expect(isSecretSetting('spark.jdbc.password', 'x')).toBe(true);
+  });
+});
+
+describe('mustWithhold', () => {
+  it('withholds literals under secret names and credentials in any value, never an env reference', () => {
+    expect(mustWithhold('spark.jdbc.password', 'hunter2')).toBe(true);
+    expect(mustWithhold('spark.jdbc.password', '${env:DB_PASSWORD}')).toBe(false);
+    expect(mustWithhold('javax.jdo.option.ConnectionURL', 'jdbc:mysql://hive:pw@h/db')).toBe(true);
+    expect(mustWithhold('javax.jdo.option.ConnectionURL', 'jdbc:mysql://h/db')).toBe(false);
   });
 });

@@ -40,6 +40,15 @@ export function redactCredentials(value: string): string {
   );
 }
 
+/**
+ * Whether a value must not be shown or written under `name`: a literal under a secret name, or
+ * credentials inside it whatever the name. A pointer to an environment variable is always safe.
+ * Every writer and viewer (emitters, explain, review, the answers file) asks this one question.
+ */
+export function mustWithhold(name: string, value: string): boolean {
+  return !isEnvReference(value) && (isSecretKey(name) || holdsCredentials(value));
+}
+
 /** A setting whose value must not be written: a secret name, or credentials inside the value. */
 export function isSecretSetting(name: string, value: string): boolean {
   return isSecretKey(name) || holdsCredentials(value);

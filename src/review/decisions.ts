@@ -2,7 +2,7 @@ import { checkOverride, parseOverride } from '../engine/overridable-fields.js';
 import { jobInputHash } from '../engine/job-fingerprint.js';
 import { explainField, listFields } from '../explain/explain-field.js';
 import type { JobAnswer } from '../model/answers.js';
-import { isEnvReference, isSecretKey, REDACTED } from '../model/secrets.js';
+import { mustWithhold, REDACTED } from '../model/secrets.js';
 import { splitFieldPath } from '../engine/plan-fields.js';
 import { findJob, omit } from './job-view.js';
 import type { ReviewState } from './types.js';
@@ -80,6 +80,6 @@ export function overridePrefill(state: ReviewState, jobId: string): string {
   const field = listFields(plan)[state.fieldIndex];
   if (field === undefined) return '';
   const value = promptValue(explainField(job, plan, field)?.value);
-  const secret = value === REDACTED || (isSecretKey(splitFieldPath(field).key) && !isEnvReference(value));
+  const secret = value === REDACTED || mustWithhold(splitFieldPath(field).key, value);
   return `${field}=${secret ? '' : value}`;
 }

@@ -2,7 +2,7 @@ import { parsePath } from '../diff/value-path.js';
 import { splitFieldPath } from '../engine/plan-fields.js';
 import { listedInputs } from '../explain/explain-field.js';
 import type { FieldExplanation, InputExplanation } from '../explain/types.js';
-import { isEnvReference, isSecretKey, REDACTED } from '../model/secrets.js';
+import { mustWithhold, REDACTED } from '../model/secrets.js';
 import { formatLocation } from '../model/source.js';
 import type { Line, ManifestChange, Segment } from './types.js';
 
@@ -20,7 +20,7 @@ function show(value: unknown): string {
 /** The value itself, or REDACTED when the setting named `name` holds a secret. */
 function safe(name: string | undefined, value: unknown): unknown {
   if (name === undefined || typeof value !== 'string') return value;
-  return isSecretKey(name) && !isEnvReference(value) ? REDACTED : value;
+  return mustWithhold(name, value) ? REDACTED : value;
 }
 
 function where(layer: string | undefined, location: InputExplanation['location']): string {

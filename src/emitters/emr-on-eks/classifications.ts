@@ -2,7 +2,7 @@ import { compareReleases, type ReleaseVersion } from '../../catalog/emr-releases
 import type { Classification } from '../../model/emr-snapshot.js';
 import type { JobPlan } from '../../model/job-plan.js';
 import { compareStrings, sortedKeys } from '../../model/order.js';
-import { isSecretKey } from '../../model/secrets.js';
+import { isSecretKey, mustWithhold } from '../../model/secrets.js';
 import type { SparkJob } from '../../model/spark-job.js';
 import type { ConfigurationShape } from './start-job-run-schema.js';
 
@@ -42,7 +42,7 @@ function withoutSecrets(c: Classification, path: string[], secrets: string[]): C
   const here = [...path, c.classification];
   const properties: Record<string, string> = {};
   for (const key of sortedKeys(c.properties)) {
-    if (isSecretKey(key)) secrets.push(`${here.join('/')}/${key}`);
+    if (isSecretKey(key) || mustWithhold(key, c.properties[key] as string)) secrets.push(`${here.join('/')}/${key}`);
     else properties[key] = c.properties[key] as string;
   }
   const nested = c.configurations.map((n) => withoutSecrets(n, here, secrets));

@@ -1,7 +1,7 @@
 import { schedulerSparkConf } from '../kubernetes/scheduler-conf.js';
 import type { EnvValue, JobPlan, PodPlan } from '../../model/job-plan.js';
 import { sortedKeys } from '../../model/order.js';
-import { isEnvReference, isSecretKey } from '../../model/secrets.js';
+import { isEnvReference, mustWithhold } from '../../model/secrets.js';
 
 /**
  * Keys EMR on EKS sets for every job run: the job submitter decides the master, deploy mode,
@@ -59,7 +59,7 @@ export function buildSparkDefaults(plan: JobPlan, sparkVersion: string, image?: 
   const put = (key: string, value: string | number | boolean | undefined): void => {
     if (value === undefined) return;
     const text = String(value);
-    if ((isSecretKey(key) && !isEnvReference(text)) || isEnvReference(text)) secrets.push(key);
+    if (mustWithhold(key, text) || isEnvReference(text)) secrets.push(key);
     else properties[key] = text;
   };
 

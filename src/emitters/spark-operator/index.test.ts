@@ -98,6 +98,13 @@ describe('emitSparkOperator', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['secret-value-withheld']);
   });
 
+  it('withholds credentials inside a value even under a harmless name', () => {
+    const plan = nightlyEtlPlan({ hadoopConf: { 'javax.jdo.option.ConnectionURL': 'jdbc:mysql://hive:pw1@db/hive' } });
+    const { files, diagnostics } = emitSparkOperator([plan]);
+    expect(files.map((f) => f.content).join('\n')).not.toContain('pw1');
+    expect(diagnostics.map((d) => d.code)).toEqual(['secret-value-withheld']);
+  });
+
   it('turns a manifest that fails the CRD schema into an error diagnostic and writes nothing for it', () => {
     const bad = nightlyEtlPlan({ sparkVersion: undefined });
     const good = nightlyEtlPlan({ jobId: 'j-2AXXXXXXGAPLF/s-3B7Z1Q9PLM2XK', name: 'hourly-sessions' });

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { EnvValue, JobPlan, PodPlan } from '../../model/job-plan.js';
 import { affinityObject, tolerationObject } from '../kubernetes/kube-shapes.js';
 import { sortedKeys } from '../../model/order.js';
-import { isEnvReference, isSecretKey } from '../../model/secrets.js';
+import { isSecretKey, mustWithhold } from '../../model/secrets.js';
 
 /** Annotations every SparkApplication carries (DESIGN §5), so a manifest leads back to its EMR step. */
 const SOURCE_ANNOTATIONS = {
@@ -63,7 +63,7 @@ class SparkApplicationBuilder {
     const out: Record<string, string> = {};
     for (const key of sortedKeys(source)) {
       const value = source[key] as string;
-      if (isSecretKey(key) && !isEnvReference(value)) this.withhold(`${field}.${key}`, `${field} ${key}`);
+      if (mustWithhold(key, value)) this.withhold(`${field}.${key}`, `${field} ${key}`);
       else out[key] = value;
     }
     return out;

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { EnvValue, JobPlan, PodPlan } from '../../model/job-plan.js';
 import { sortedKeys } from '../../model/order.js';
-import { isEnvReference, isSecretKey } from '../../model/secrets.js';
+import { isSecretKey, mustWithhold } from '../../model/secrets.js';
 import { CONTAINER_NAMES, TEMPLATE_DIR, templateFileName, type PodPlacement, type Role } from './pod-templates.js';
 import { sparkAtLeast } from './spark-version.js';
 import { schedulerSparkConf } from '../kubernetes/scheduler-conf.js';
@@ -64,7 +64,7 @@ class SubmitConfBuilder {
     const source = this.plan[field];
     for (const key of sortedKeys(source)) {
       const value = source[key] as string;
-      if (isSecretKey(key) && !isEnvReference(value)) this.withhold(`${field}.${key}`, `${field} ${key}`);
+      if (mustWithhold(key, value)) this.withhold(`${field}.${key}`, `${field} ${key}`);
       else this.add(prefix + key, value);
     }
   }
