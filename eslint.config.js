@@ -3,7 +3,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', 'k8s/**', 'coverage/**', 'fixtures/**', '**/__fixtures__/**', 'src/validate/generated/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'k8s/**', 'coverage/**', 'fixtures/**', '**/__fixtures__/**', 'src/validate/generated/**', 'src/emitters/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

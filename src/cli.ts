@@ -1,5 +1,5 @@
 import { EXIT } from './cli/errors.js';
-import { main } from './cli/main.js';
+import { requestInterrupt } from './output/interrupt.js';
 
 /**
  * SIGINT or SIGTERM: stop, let the file writer drop its staged files (or finish the renames
@@ -10,6 +10,7 @@ let interrupted = false;
 async function onSignal(): Promise<void> {
   if (interrupted) process.exit(EXIT.interrupted);
   interrupted = true;
+  requestInterrupt();
   // The writer is loaded lazily, so that --help stays light; the module is shared with convert's.
   const { interruptWrites } = await import('./output/write-files.js');
   await interruptWrites();
@@ -18,4 +19,6 @@ async function onSignal(): Promise<void> {
 }
 process.on('SIGINT', () => void onSignal());
 process.on('SIGTERM', () => void onSignal());
+// Loaded only once the handlers are in place, so that a signal during start-up also exits 130.
+const { main } = await import('./cli/main.js');
 process.exitCode = await main(process.argv.slice(2));

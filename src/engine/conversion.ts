@@ -3,13 +3,14 @@ import type { LoadedAnswers } from '../model/answers.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { EmrSnapshot } from '../model/emr-snapshot.js';
 import type { JobPlan } from '../model/job-plan.js';
-import type { EmitOptions } from '../emitters/emitter.js';
+import type { EmitContext, EmitOptions } from '../emitters/emitter.js';
 import { PLATFORM_EMITTERS, TARGET_EMITTERS } from '../emitters/targets.js';
 import { scaffoldsByJob } from '../emitters/images/index.js';
 import { sparkVersionSummary, type SparkVersionUse } from '../emitters/images/spark-versions.js';
-import { buildReportData, emitReport, type ReportData } from '../emitters/report/index.js';
+import { buildReportData, reportFiles, type ReportData } from '../emitters/report/index.js';
 import type { EmitResult, EmittedFile } from '../emitters/emitted-file.js';
-import { emitKustomizations } from '../emitters/kubernetes/kustomization.js';
+import { emitKustomizations, isObjectYaml } from '../emitters/kubernetes/kustomization.js';
+import { compareStrings } from '../model/order.js';
 import { VERSION } from '../version.js';
 import { convertSnapshots, type BatchResult } from './convert-batch.js';
 import type { ActiveRule } from './run-rules.js';
@@ -30,73 +31,108 @@ export interface ConversionInputs {
   diagnostics: Diagnostic[];
 }
 
-/** One conversion in memory: what `convert` writes, `review` shows and `explain` prints. */
-export interface Conversion {
+/** One conversion, without its files: what `convert` reports once every file went to its sink. */
+export interface StreamedConversion {
   batch: BatchResult;
   /** Import and batch findings not about one job. */
   diagnostics: Diagnostic[];
-  /** Every file `convert` would write: manifests, provenance, report. */
-  files: EmittedFile[];
   report: ReportData;
   /** The project config it was made with (the review's Resources pane packs nodes with it). */
   config: ProjectConfig;
 }
 
+/** One conversion in memory: what `review` shows and `explain` prints. */
+export interface Conversion extends StreamedConversion {
+  /** Every file `convert` would write: manifests, provenance, report. */
+  files: EmittedFile[];
+}
+
+/** Where a conversion puts each file as soon as it exists. */
+export type FileSink = (file: EmittedFile) => void;
+
 /**
  * The pure half of a conversion: snapshots → plans (with review answers applied, when given)
- * → the target's files and the report. Same inputs, same answers → byte-identical files.
- * Plans a review rejected are in the report but not given to the emitter.
+ * → the targets' files and the report. Same inputs, same answers → byte-identical files.
+ * Plans a review rejected are in the report but not given to the emitters.
  */
 export function convertInputs(loaded: ConversionInputs, answers?: LoadedAnswers): Conversion {
+  const files: EmittedFile[] = [];
+  return { ...streamConversion(loaded, (file) => files.push(file), answers), files };
+}
+
+/**
+ * {@link convertInputs}, handing each file to `sink` as soon as it is made and keeping none:
+ * a job's files go out before the next job is emitted, so a fleet's output is never all in
+ * memory at once. Files arrive job by job, then batch-wide files, kustomizations and the report.
+ */
+export function streamConversion(loaded: ConversionInputs, sink: FileSink, answers?: LoadedAnswers): StreamedConversion {
   const batch = convertSnapshots(loaded.snapshots, loaded.rules, loaded.config, answers);
-  const emitted = emitAll(loaded, batch);
-  attachEmitterDiagnostics(batch.plans, emitted.diagnostics);
-  const diagnostics = [...loaded.diagnostics, ...batch.diagnostics, ...batchDiagnostics(emitted.diagnostics)];
+  const written = new WrittenFiles(sink);
+  const emitterDiagnostics = emitAll(loaded, batch, written);
+  attachEmitterDiagnostics(batch.plans, emitterDiagnostics);
+  const diagnostics = [...loaded.diagnostics, ...batch.diagnostics, ...batchDiagnostics(emitterDiagnostics)];
   // Last: the kustomizations list every object file the emitters wrote.
-  const kustomizations = emitKustomizations(emitted.files, loaded.targets.map((t) => targetRoot(t, loaded.targets)));
-  const reportInput = {
+  for (const file of emitKustomizations(written.objectPaths, loaded.targets.map((t) => targetRoot(t, loaded.targets)))) written.add(file);
+  const report = buildReportData({
     plans: batch.plans,
-    files: emitted.files,
+    files: written.files,
     diagnostics,
     inputs: loaded.inputs,
     toolVersion: VERSION,
     ...(answers !== undefined && { answersFile: answers.file }),
     packing: { jobs: new Map(batch.jobs.map((j) => [j.id, j])), settings: loaded.config.packing, rightSize: loaded.emit.rightSize },
     sparkVersions: sparkVersions(loaded, batch),
-  };
-  return {
-    batch,
-    diagnostics,
-    files: [...emitted.files, ...kustomizations, ...emitReport(reportInput)],
-    report: buildReportData(reportInput),
-    config: loaded.config,
-  };
+  });
+  for (const file of reportFiles(report)) sink(file);
+  return { batch, diagnostics, report, config: loaded.config };
+}
+
+/** Passes files on to the sink, remembering only what the kustomizations and the report need. */
+class WrittenFiles {
+  readonly files: Array<Pick<EmittedFile, 'path' | 'jobId'>> = [];
+  readonly objectPaths: string[] = [];
+
+  constructor(private readonly sink: FileSink) {}
+
+  add(file: EmittedFile): void {
+    this.files.push(file.jobId === undefined ? { path: file.path } : { path: file.path, jobId: file.jobId });
+    if (isObjectYaml(file)) this.objectPaths.push(file.path);
+    this.sink(file);
+  }
+
+  addAll(result: EmitResult, diagnostics: Diagnostic[]): void {
+    for (const file of result.files) this.add(file);
+    diagnostics.push(...result.diagnostics);
+  }
 }
 
 /**
  * Every target's files (each under its own folder when there are several, so that each applies
- * on its own) and then the batch-wide platform files.
+ * on its own), job by job, then each target's batch files, then the batch-wide platform files.
+ * Returns the emitters' findings.
  */
-function emitAll(loaded: ConversionInputs, batch: BatchResult): EmitResult {
+function emitAll(loaded: ConversionInputs, batch: BatchResult, written: WrittenFiles): Diagnostic[] {
   // A rejected job is a reviewer's decision not to migrate it: reported, never written.
-  const plans = batch.plans.filter((p) => p.review?.decision !== 'rejected');
+  const plans = batch.plans.filter((p) => p.review?.decision !== 'rejected').sort((a, b) => compareStrings(a.jobId, b.jobId));
   const jobs = new Map(batch.jobs.map((j) => [j.id, j]));
   const base = { jobs, config: loaded.config, options: loaded.emit };
-  const files: EmittedFile[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const target of loaded.targets) {
+  const targets = loaded.targets.map((target) => {
     const emitter = TARGET_EMITTERS[target];
     if (!emitter) throw new Error(`no emitter for target ${target}`);
-    const result = emitter.emit(plans, { ...base, outRoot: targetRoot(target, loaded.targets) });
-    files.push(...result.files);
-    diagnostics.push(...result.diagnostics);
+    const context: EmitContext = { ...base, outRoot: targetRoot(target, loaded.targets) };
+    return { emitter, context, plansWritten: [] as JobPlan[] };
+  });
+  const diagnostics: Diagnostic[] = [];
+  for (const plan of plans) {
+    for (const target of targets) {
+      const result = target.emitter.emitJob(plan, target.context);
+      if (result.files.length > 0) target.plansWritten.push(plan);
+      written.addAll(result, diagnostics);
+    }
   }
-  for (const platform of PLATFORM_EMITTERS) {
-    const result = platform.emit(plans, { ...base, outRoot: '' });
-    files.push(...result.files);
-    diagnostics.push(...result.diagnostics);
-  }
-  return { files, diagnostics };
+  for (const target of targets) written.addAll(target.emitter.emitBatch(target.plansWritten, target.context), diagnostics);
+  for (const platform of PLATFORM_EMITTERS) written.addAll(platform.emit(plans, { ...base, outRoot: '' }), diagnostics);
+  return diagnostics;
 }
 
 /** Which written jobs need which Spark version and image, with their Dockerfile scaffolds. */
@@ -127,8 +163,9 @@ function batchDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 function attachEmitterDiagnostics(plans: JobPlan[], diagnostics: Diagnostic[]): void {
+  const byId = new Map(plans.map((p) => [p.jobId, p]));
   for (const d of diagnostics) {
-    const plan = plans.find((p) => p.jobId === d.jobId);
+    const plan = d.jobId === undefined ? undefined : byId.get(d.jobId);
     if (!plan) continue;
     plan.diagnostics.push(d);
     if (d.severity === 'error') plan.status = 'error';

@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { hash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EmittedFile } from '../emitters/emitted-file.js';
 import { compareStrings } from '../model/order.js';
+import { interruptRequested, requestInterrupt } from './interrupt.js';
 
 /** Records what we wrote, so a file changed since then is known to be a person's edit. */
 export const STATE_FILE = '.emr2k8s-state.json';
@@ -40,20 +42,21 @@ export interface WriteResult {
 }
 
 function sha256(content: string | Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
+  return hash('sha256', content, 'hex');
 }
 
-async function readOrUndefined(path: string): Promise<Buffer | undefined> {
+function readOrUndefined(path: string): Buffer | undefined {
   try {
-    return await readFile(path);
+    return readFileSync(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw error;
   }
 }
 
-async function readState(outDir: string): Promise<State> {
-  const raw = await readOrUndefined(join(outDir, STATE_FILE));
+function readState(outDir: string): State {
+  const raw = readOrUndefined(join(outDir, STATE_FILE));
   if (raw) {
     try {
       const parsed = JSON.parse(raw.toString('utf8')) as Partial<State>;
@@ -78,14 +81,8 @@ function stateText(files: Record<string, string>, pending?: Record<string, strin
 }
 
 /** Whether bytes on disk are a version we wrote. */
-function isOurs(state: State, path: string, hash: string): boolean {
-  return state.files[path] === hash || state.pending?.[path] === hash;
-}
-
-/** Move a staged file into place: a rename on the same file system, so a reader sees the old or the new file, never a part. */
-async function commitFile(staged: string, target: string): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
-  await rename(staged, target);
+function isOurs(state: State, path: string, digest: string): boolean {
+  return state.files[path] === digest || state.pending?.[path] === digest;
 }
 
 /**
@@ -93,7 +90,6 @@ async function commitFile(staged: string, target: string): Promise<void> {
  * removes its temporary folder, leaving the output folder exactly as it was; a write already
  * committing (renames only, milliseconds) finishes, so the folder is never a mix of two runs.
  */
-let interruptRequested = false;
 const inFlight = new Set<Promise<unknown>>();
 
 /** The error a write stopped by {@link interruptWrites} rejects with (name `AbortError`, as Node's own). */
@@ -109,12 +105,12 @@ export class WriteInterruptedError extends Error {
  * under way have cleaned up (or finished committing). Called by the CLI shell on a signal.
  */
 export async function interruptWrites(): Promise<void> {
-  interruptRequested = true;
+  requestInterrupt();
   await Promise.allSettled([...inFlight]);
 }
 
 function throwIfInterrupted(): void {
-  if (interruptRequested) throw new WriteInterruptedError();
+  if (interruptRequested()) throw new WriteInterruptedError();
 }
 
 /** Relative, forward-slashed, normalised and inside the output folder (emitted paths, and paths read back from the state file). */
@@ -131,121 +127,187 @@ function isPlainRelativePath(path: string): boolean {
 }
 
 /** Drop now-empty folders left by removed files, up to (not including) the output folder. */
-async function pruneEmptyDirs(outDir: string, rel: string): Promise<void> {
+function pruneEmptyDirs(outDir: string, rel: string): void {
   for (let dir = posix.dirname(rel); dir !== '.'; dir = posix.dirname(dir)) {
     try {
-      await rmdir(join(outDir, dir));
+      rmdirSync(join(outDir, dir));
     } catch {
       return;
     }
   }
 }
 
-/**
- * The only module that writes output (DESIGN §5 "Output is never half-written"). Every file
- * to change is first written to a temporary folder next to `outDir` (same file system) and
- * then renamed into place, so a reader never sees a partial file. Byte-identical files are
- * not touched, so their modification times stay. `outDir/.emr2k8s-state.json` keeps the
- * sha256 of every file written: a file whose bytes differ from that record was edited by a
- * person and is only overwritten with `force`; a file we wrote earlier that is no longer
- * generated is removed unless it was edited.
- */
-export async function writeOutput(outDir: string, files: EmittedFile[], opts: WriteOptions): Promise<WriteResult> {
-  const result: WriteResult = { written: [], unchanged: [], drift: [], skippedEdited: [], removed: [] };
-  throwIfInterrupted();
-  const state = await readState(outDir);
-  const next: Record<string, string> = {};
-  const toWrite: EmittedFile[] = [];
-  const seen = new Set<string>();
-
-  for (const file of [...files].sort((a, b) => compareStrings(a.path, b.path))) {
-    if (!isPlainRelativePath(file.path)) {
-      throw new Error(`emitted file path ${JSON.stringify(file.path)} is not a plain relative path inside the output folder`);
-    }
-    if (seen.has(file.path)) throw new Error(`two emitted files share the path ${JSON.stringify(file.path)}`);
-    seen.add(file.path);
-    const wanted = sha256(file.content);
-    const existing = await readOrUndefined(join(outDir, file.path));
-    const onDisk = existing && sha256(existing);
-    if (onDisk === wanted) {
-      result.unchanged.push(file.path);
-      next[file.path] = wanted;
-    } else if (opts.check) {
-      result.drift.push(file.path);
-    } else if (onDisk !== undefined && !isOurs(state, file.path, onDisk) && !opts.force) {
-      result.skippedEdited.push(file.path);
-    } else {
-      toWrite.push(file);
-      next[file.path] = wanted;
-    }
-  }
-
-  const stale: string[] = [];
-  const known = new Set([...Object.keys(state.files), ...Object.keys(state.pending ?? {})]);
-  for (const path of [...known].sort(compareStrings)) {
-    if (seen.has(path) || !isPlainRelativePath(path)) continue;
-    const existing = await readOrUndefined(join(outDir, path));
-    // Only our own, unedited files go; an edited one now belongs to the person who edited it.
-    if (existing && isOurs(state, path, sha256(existing))) {
-      if (opts.check) result.drift.push(path);
-      else stale.push(path);
-    }
-  }
-  if (opts.check) {
-    result.drift.sort(compareStrings);
-    return result;
-  }
-
-  const finalState = stateText(next);
-  const statePath = join(outDir, STATE_FILE);
-  const stateChanged = (await readOrUndefined(statePath))?.toString('utf8') !== finalState;
-  if (toWrite.length > 0 || stale.length > 0 || stateChanged) {
-    // Recorded before the first rename: old and new hashes, so an interrupted commit still knows every file on disk as ours.
-    const pendingState = stateText({ ...state.files, ...next }, { ...state.pending, ...state.files });
-    const write = stageAndCommit(outDir, toWrite, stale, { pending: pendingState, final: finalState }, result);
-    inFlight.add(write);
-    try {
-      await write;
-    } finally {
-      inFlight.delete(write);
-    }
-  }
-  result.written = toWrite.map((f) => f.path);
-  return result;
+/** A file to move into place at commit time. */
+interface StagedFile {
+  path: string;
+  staged: string;
 }
 
 /**
- * Two phases. Staging writes every new file into a temporary folder next to `outDir` and may
- * be interrupted: nothing in `outDir` has changed yet. Committing records the old hashes as
- * pending, renames the staged files into place, removes stale files and writes the final
- * state; it is not interrupted.
+ * The only writer of output (DESIGN §5 "Output is never half-written"). Files are given one
+ * at a time, as a conversion produces them: each one that changes is written at once to a
+ * temporary folder next to `outDir` (same file system) and only its path and hash are kept, so
+ * a fleet's output never has to be held in memory. {@link finish} then renames the staged files
+ * into place, so a reader never sees a partial file and an interrupted run changes nothing.
+ * Byte-identical files are not touched, so their modification times stay.
+ * `outDir/.emr2k8s-state.json` keeps the sha256 of every file written: a file whose bytes differ
+ * from that record was edited by a person and is only overwritten with `force`; a file we wrote
+ * earlier that is no longer generated is removed unless it was edited.
+ *
+ * File I/O is synchronous on purpose: thousands of small files cost several times more through
+ * the thread pool, and the CLI has nothing else to do meanwhile. Signals are still honoured:
+ * {@link finish} yields to the event loop before it commits.
  */
-async function stageAndCommit(outDir: string, toWrite: EmittedFile[], stale: string[], states: { pending: string; final: string }, result: WriteResult): Promise<void> {
-  const statePath = join(outDir, STATE_FILE);
-  await mkdir(outDir, { recursive: true });
-  const tmp = await mkdtemp(join(dirname(outDir), '.emr2k8s-tmp-'));
-  try {
-    const staged: string[] = [];
-    for (const [i, file] of toWrite.entries()) {
-      throwIfInterrupted();
-      staged.push(join(tmp, String(i)));
-      await writeFile(join(tmp, String(i)), file.content);
-    }
-    const stagedPending = join(tmp, 'state-pending');
-    const stagedFinal = join(tmp, 'state-final');
-    await writeFile(stagedPending, states.pending);
-    await writeFile(stagedFinal, states.final);
-    throwIfInterrupted();
+export class OutputWriter {
+  private readonly result: WriteResult = { written: [], unchanged: [], drift: [], skippedEdited: [], removed: [] };
+  private readonly next: Record<string, string> = {};
+  private readonly seen = new Set<string>();
+  private readonly staged: StagedFile[] = [];
+  private tmp: string | undefined;
+  private closed = false;
 
-    if (toWrite.length > 0 || stale.length > 0) await commitFile(stagedPending, statePath);
-    for (const [i, file] of toWrite.entries()) await commitFile(staged[i] as string, join(outDir, file.path));
-    for (const path of stale) {
-      await rm(join(outDir, path), { force: true });
-      await pruneEmptyDirs(outDir, path);
-      result.removed.push(path);
-    }
-    await commitFile(stagedFinal, statePath);
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
+  private constructor(
+    private readonly outDir: string,
+    private readonly opts: WriteOptions,
+    private readonly state: State,
+  ) {}
+
+  static open(outDir: string, opts: WriteOptions): OutputWriter {
+    throwIfInterrupted();
+    return new OutputWriter(outDir, opts, readState(outDir));
   }
+
+  /** Takes one emitted file: compares it with what is on disk and stages it when it must be written. */
+  add(file: EmittedFile): void {
+    if (this.closed) throw new Error('the output writer is already closed');
+    if (!isPlainRelativePath(file.path)) {
+      throw new Error(`emitted file path ${JSON.stringify(file.path)} is not a plain relative path inside the output folder`);
+    }
+    if (this.seen.has(file.path)) throw new Error(`two emitted files share the path ${JSON.stringify(file.path)}`);
+    this.seen.add(file.path);
+    const bytes = Buffer.from(file.content, 'utf8');
+    const wanted = sha256(bytes);
+    const existing = readOrUndefined(join(this.outDir, file.path));
+    if (existing?.equals(bytes)) {
+      this.result.unchanged.push(file.path);
+      this.next[file.path] = wanted;
+    } else if (this.opts.check) {
+      this.result.drift.push(file.path);
+    } else if (existing !== undefined && !isOurs(this.state, file.path, sha256(existing)) && !this.opts.force) {
+      this.result.skippedEdited.push(file.path);
+    } else {
+      this.stage(file.path, bytes);
+      this.next[file.path] = wanted;
+    }
+  }
+
+  private stage(path: string, bytes: Buffer): void {
+    if (this.tmp === undefined) {
+      throwIfInterrupted();
+      mkdirSync(dirname(this.outDir), { recursive: true });
+      this.tmp = mkdtempSync(join(dirname(this.outDir), '.emr2k8s-tmp-'));
+    }
+    const staged = join(this.tmp, String(this.staged.length));
+    writeFileSync(staged, bytes);
+    this.staged.push({ path, staged });
+  }
+
+  /** Removes the staged files without touching the output folder (after an error or an interrupt). */
+  discard(): void {
+    this.closed = true;
+    if (this.tmp !== undefined) rmSync(this.tmp, { recursive: true, force: true });
+    this.tmp = undefined;
+  }
+
+  /** Removes stale files we generated, then moves every staged file into place and records the new state. */
+  async finish(): Promise<WriteResult> {
+    const done = this.commit();
+    inFlight.add(done);
+    try {
+      return await done;
+    } finally {
+      inFlight.delete(done);
+    }
+  }
+
+  private async commit(): Promise<WriteResult> {
+    // The only wait of a conversion: a signal that arrived while files were produced is delivered
+    // here, before any rename. Signals come in the event loop's poll phase, which an immediate
+    // set now would run before; the second one runs after the next poll.
+    await nextTurn();
+    await nextTurn();
+    try {
+      throwIfInterrupted();
+      const stale = this.staleFiles();
+      if (this.opts.check) return this.sorted();
+      const finalState = stateText(this.next);
+      const statePath = join(this.outDir, STATE_FILE);
+      const stateChanged = readOrUndefined(statePath)?.toString('utf8') !== finalState;
+      if (this.staged.length === 0 && stale.length === 0 && !stateChanged) return this.sorted();
+      mkdirSync(this.outDir, { recursive: true });
+      if (this.staged.length > 0 || stale.length > 0) {
+        // Recorded before the first rename: old and new hashes, so an interrupted commit still knows every file on disk as ours.
+        this.writeState(statePath, stateText({ ...this.state.files, ...this.next }, { ...this.state.pending, ...this.state.files }));
+      }
+      const made = new Set<string>();
+      for (const { path, staged } of this.staged) {
+        const target = join(this.outDir, path);
+        const folder = dirname(target);
+        if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+        made.add(folder);
+        renameSync(staged, target);
+        this.result.written.push(path);
+      }
+      for (const path of stale) {
+        rmSync(join(this.outDir, path), { force: true });
+        pruneEmptyDirs(this.outDir, path);
+        this.result.removed.push(path);
+      }
+      this.writeState(statePath, finalState);
+      return this.sorted();
+    } finally {
+      this.discard();
+    }
+  }
+
+  /** Written through a staged copy and a rename, like every other file. */
+  private writeState(statePath: string, text: string): void {
+    this.tmp ??= mkdtempSync(join(dirname(this.outDir), '.emr2k8s-tmp-'));
+    const staged = join(this.tmp, 'state');
+    writeFileSync(staged, text);
+    renameSync(staged, statePath);
+  }
+
+  /** Files in the previous state that this run did not generate and that are still as we wrote them. */
+  private staleFiles(): string[] {
+    const stale: string[] = [];
+    const known = new Set([...Object.keys(this.state.files), ...Object.keys(this.state.pending ?? {})]);
+    for (const path of [...known].sort(compareStrings)) {
+      if (this.seen.has(path) || !isPlainRelativePath(path)) continue;
+      const existing = readOrUndefined(join(this.outDir, path));
+      // Only our own, unedited files go; an edited one now belongs to the person who edited it.
+      if (existing && isOurs(this.state, path, sha256(existing))) {
+        if (this.opts.check) this.result.drift.push(path);
+        else stale.push(path);
+      }
+    }
+    return stale;
+  }
+
+  private sorted(): WriteResult {
+    for (const list of Object.values(this.result)) list.sort(compareStrings);
+    return this.result;
+  }
+}
+
+/** Writes a whole set of files at once: {@link OutputWriter} for callers that already hold them. */
+export async function writeOutput(outDir: string, files: EmittedFile[], opts: WriteOptions): Promise<WriteResult> {
+  const writer = OutputWriter.open(outDir, opts);
+  try {
+    for (const file of files) writer.add(file);
+  } catch (error) {
+    writer.discard();
+    throw error;
+  }
+  return writer.finish();
 }

@@ -2,11 +2,11 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { JobPlan } from '../../model/job-plan.js';
 import type { ReportData } from '../../emitters/report/index.js';
-import { writeOutput } from '../../output/write-files.js';
+import { OutputWriter } from '../../output/write-files.js';
 import { EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { formatDiagnosticLine, oneLine } from '../format-diagnostic.js';
-import { convertInputs } from '../../engine/conversion.js';
+import { streamConversion } from '../../engine/conversion.js';
 import { loadConversionInputs, type LoadInputsOptions } from '../conversion.js';
 import { loadAnswersFile } from '../answers-file.js';
 
@@ -30,10 +30,18 @@ export type ConvertJson = ReportData & { outDir: string; check?: { drift: string
 export async function runConvert(paths: string[], options: ConvertOptions, io: CliIo): Promise<number> {
   const loaded = await loadConversionInputs(paths, options, io);
   const answers = options.answers === undefined ? undefined : await loadAnswersFile(options.answers, { cwd: io.cwd });
-  const conversion = convertInputs(loaded, answers);
 
-  const outDir = resolve(io.cwd, options.out);
-  const written = await writeOutput(outDir, conversion.files, { check: options.check, force: options.force });
+  // Each file goes to the writer as soon as it is made (staged, not yet in place), so a fleet's
+  // output is never all in memory; nothing in the output folder changes before finish().
+  const writer = OutputWriter.open(resolve(io.cwd, options.out), { check: options.check, force: options.force });
+  let conversion;
+  try {
+    conversion = streamConversion(loaded, (file) => writer.add(file), answers);
+  } catch (error) {
+    writer.discard();
+    throw error;
+  }
+  const written = await writer.finish();
   const result: ConvertJson = { ...conversion.report, outDir: options.out };
   if (options.check) result.check = { drift: written.drift };
 

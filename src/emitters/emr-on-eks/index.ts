@@ -33,27 +33,30 @@ function wanted(plan: JobPlan): boolean {
 export function emitEmrOnEks(plans: readonly JobPlan[], context: Pick<EmitContext, 'jobs' | 'config' | 'outRoot'>): EmitResult {
   const files: EmittedFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const plan of plans.filter(wanted).sort((a, b) => compareStrings(a.jobId, b.jobId))) {
-    const job = context.jobs.get(plan.jobId);
-    if (!job) continue;
-    const built = buildStartJobRun(plan, job, context.config);
-    diagnostics.push(...built.diagnostics);
-    if (!built.request) {
-      if (built.problems.length > 0) diagnostics.push(invalid(plan, built.problems));
-      continue;
-    }
-    const problems = [...built.problems, ...checkStartJobRun(built.request)];
-    if (problems.length > 0) {
-      diagnostics.push(invalid(plan, problems));
-      continue;
-    }
-    const paths = requestFilePaths(plan, context.outRoot);
-    files.push(
-      { path: paths.request, content: toStableJson(built.request), kind: 'manifest', jobId: plan.jobId },
-      { path: paths.provenance, content: toStableJson(buildProvenanceFile(plan, job.locations)), kind: 'provenance', jobId: plan.jobId },
-    );
+  for (const plan of [...plans].sort((a, b) => compareStrings(a.jobId, b.jobId))) {
+    const result = emitStartJobRun(plan, context);
+    files.push(...result.files);
+    diagnostics.push(...result.diagnostics);
   }
   return { files, diagnostics };
+}
+
+/** One plan's request and provenance, when the target runs the plan and the request is valid. */
+function emitStartJobRun(plan: JobPlan, context: Pick<EmitContext, 'jobs' | 'config' | 'outRoot'>): EmitResult {
+  const job = context.jobs.get(plan.jobId);
+  if (!wanted(plan) || !job) return { files: [], diagnostics: [] };
+  const built = buildStartJobRun(plan, job, context.config);
+  if (!built.request) return { files: [], diagnostics: built.problems.length > 0 ? [...built.diagnostics, invalid(plan, built.problems)] : built.diagnostics };
+  const problems = [...built.problems, ...checkStartJobRun(built.request)];
+  if (problems.length > 0) return { files: [], diagnostics: [...built.diagnostics, invalid(plan, problems)] };
+  const paths = requestFilePaths(plan, context.outRoot);
+  return {
+    files: [
+      { path: paths.request, content: toStableJson(built.request), kind: 'manifest', jobId: plan.jobId },
+      { path: paths.provenance, content: toStableJson(buildProvenanceFile(plan, job.locations)), kind: 'provenance', jobId: plan.jobId },
+    ],
+    diagnostics: built.diagnostics,
+  };
 }
 
 function invalid(plan: JobPlan, problems: string[]): Diagnostic {
@@ -70,5 +73,7 @@ function invalid(plan: JobPlan, problems: string[]): Diagnostic {
 /** The `emr-on-eks` target. */
 export const emrOnEksTarget: TargetEmitter = {
   id: 'emr-on-eks',
-  emit: (plans, context) => emitEmrOnEks(plans, context),
+  emitJob: emitStartJobRun,
+  // Nothing is shared between requests: EMR on EKS brings its own service accounts.
+  emitBatch: () => ({ files: [], diagnostics: [] }),
 };

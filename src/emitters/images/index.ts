@@ -5,7 +5,7 @@ import type { SettingRef } from '../../model/source.js';
 import type { EmitResult, EmittedFile } from '../emitted-file.js';
 import type { EmitContext, PlatformEmitter } from '../emitter.js';
 import { baseImage } from './base-image.js';
-import { compileDockerfileTemplate, DEFAULT_DOCKERFILE_TEMPLATE, type DockerfileData } from './dockerfile-template.js';
+import { compileDockerfileTemplate, defaultDockerfileTemplate, type DockerfileData } from './dockerfile-template.js';
 import { imageRecipe, recipeId, type ImageRecipe } from './image-recipe.js';
 
 /** The folder of the image scaffolds, one sub-folder per distinct image. */
@@ -14,7 +14,7 @@ export const IMAGES_FOLDER = 'images';
 let compiledDefault: ((data: DockerfileData) => string) | undefined;
 
 function defaultTemplate(): (data: DockerfileData) => string {
-  compiledDefault ??= compileDockerfileTemplate(DEFAULT_DOCKERFILE_TEMPLATE);
+  compiledDefault ??= defaultDockerfileTemplate();
   return compiledDefault;
 }
 

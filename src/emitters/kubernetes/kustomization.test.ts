@@ -2,7 +2,10 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import type { EmittedFile } from '../emitted-file.js';
 import { toYaml } from '../yaml-writer.js';
-import { emitKustomizations } from './kustomization.js';
+import { emitKustomizations as fromPaths, isObjectYaml } from './kustomization.js';
+
+/** The kustomizations for a set of emitted files, as a conversion collects them. */
+const emitKustomizations = (files: readonly EmittedFile[], roots: readonly string[]) => fromPaths(files.filter(isObjectYaml).map((f) => f.path), roots);
 
 const object = (path: string, kind = 'SparkApplication'): EmittedFile => ({
   path,

@@ -13,7 +13,7 @@ export const KUSTOMIZATION_FILE_NAME = 'kustomization.yaml';
  * provenance, report, EMR on EKS JSON or a scaffold) whose documents have top-level
  * `apiVersion` and `kind`, as the canonical YAML writer puts them.
  */
-function isObjectYaml(file: EmittedFile): boolean {
+export function isObjectYaml(file: EmittedFile): boolean {
   if (file.kind !== 'manifest' || !/\.ya?ml$/.test(file.path)) return false;
   if (posix.basename(file.path) === KUSTOMIZATION_FILE_NAME) return false;
   return /^apiVersion: /m.test(file.content) && /^kind: /m.test(file.content);
@@ -38,10 +38,10 @@ function kustomization(folder: string, resources: string[]): EmittedFile {
  * Batch-wide objects under `platform/` get their own kustomization, which every target root
  * lists as a directory (`platform`, or `../platform` from a target's folder: kustomize loads
  * directories outside the root, only files must be inside it). A root without objects (EMR on
- * EKS writes JSON requests) gets no kustomization. Pure: the files in, the new files out.
+ * EKS writes JSON requests) gets no kustomization. Pure: the paths of every written file that
+ * {@link isObjectYaml} in, the new files out.
  */
-export function emitKustomizations(files: readonly EmittedFile[], targetRoots: readonly string[]): EmittedFile[] {
-  const objects = files.filter(isObjectYaml).map((f) => f.path);
+export function emitKustomizations(objects: readonly string[], targetRoots: readonly string[]): EmittedFile[] {
   const out: EmittedFile[] = [];
 
   const platform = objects.map((p) => inside(PLATFORM_FOLDER, p)).filter((p): p is string => p !== undefined);

@@ -4,6 +4,7 @@ import type { JobPlan } from '../../model/job-plan.js';
 import { compareStrings } from '../../model/order.js';
 import { validateCoreObject } from '../../validate/validate-core.js';
 import type { EmitResult } from '../emitted-file.js';
+import type { EmitContext } from '../emitter.js';
 import { toYaml } from '../yaml-writer.js';
 
 /** Marks every object emr2k8s writes (Kubernetes recommended labels). */
@@ -155,4 +156,15 @@ export function missingIrsaRoleDiagnostic(plans: readonly JobPlan[], iamRoleArn:
       hint: 'Set iamRoleArn in emr2k8s.config.yaml to an IAM role whose trust policy allows the service account, or associate a role with it through EKS Pod Identity (docs/targets/spark-operator.md#irsa).',
     },
   ];
+}
+
+/**
+ * The batch half of both Kubernetes targets: the service account and RBAC of every namespace
+ * the written jobs run in, and the IRSA finding. Only written jobs count: a job whose manifest
+ * failed validation runs nowhere.
+ */
+export function emitServiceAccounts(written: readonly JobPlan[], context: Pick<EmitContext, 'config' | 'outRoot'>): EmitResult {
+  const { iamRoleArn } = context.config;
+  const rbac = emitSparkRbac(written, { outRoot: context.outRoot, ...(iamRoleArn !== undefined && { iamRoleArn }) });
+  return { files: rbac.files, diagnostics: [...rbac.diagnostics, ...missingIrsaRoleDiagnostic(written, iamRoleArn)] };
 }

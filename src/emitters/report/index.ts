@@ -1,26 +1,18 @@
-import Handlebars from 'handlebars';
+import type { TemplateDelegate } from 'handlebars';
 import { formatLocation } from '../../model/source.js';
 import type { EmittedFile } from '../emitted-file.js';
 import { toStableJson } from '../stable-json.js';
 import { MARKDOWN_HELPERS } from './markdown-helpers.js';
 import { buildReportData, type ReportData, type ReportDiagnostic, type ReportInput, type ReportJob } from './report-data.js';
 import { daemonSetPhrase, packingRows, rightSizeLines } from './packing-rows.js';
-import { DIAGNOSTICS_TABLE_PARTIAL, REPORT_TEMPLATE } from './report-template.js';
+import { builtInTemplate } from '../templates/runtime.js';
 
 export { buildReportData, type ReportData, type ReportInput, type ReportJob, type ReportPackingInput, type ReportReview } from './report-data.js';
 
-let compiled: Handlebars.TemplateDelegate | undefined;
+let compiled: TemplateDelegate | undefined;
 
-function template(): Handlebars.TemplateDelegate {
-  if (!compiled) {
-    // A private environment: helpers registered here cannot leak into, or be replaced by, other templates.
-    const hbs = Handlebars.create();
-    for (const [name, helper] of Object.entries(MARKDOWN_HELPERS)) hbs.registerHelper(name, helper);
-    hbs.registerHelper('gt', (a: number, b: number) => a > b);
-    hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-    hbs.registerPartial('diagnosticsTable', DIAGNOSTICS_TABLE_PARTIAL);
-    compiled = hbs.compile(REPORT_TEMPLATE, { strict: true, noEscape: true });
-  }
+function template(): TemplateDelegate {
+  compiled ??= builtInTemplate('report', { ...MARKDOWN_HELPERS, gt: (a: number, b: number) => a > b, eq: (a: unknown, b: unknown) => a === b }, ['diagnosticsTable']);
   return compiled;
 }
 
@@ -59,7 +51,11 @@ export function renderReportMarkdown(data: ReportData): string {
  * conversion rewrites nothing.
  */
 export function emitReport(input: ReportInput): EmittedFile[] {
-  const data = buildReportData(input);
+  return reportFiles(buildReportData(input));
+}
+
+/** `report.json` and `report.md` for report data already built. */
+export function reportFiles(data: ReportData): EmittedFile[] {
   return [
     { path: 'report.json', content: toStableJson(data), kind: 'report' },
     { path: 'report.md', content: renderReportMarkdown(data), kind: 'report' },

@@ -15,7 +15,7 @@ export interface ReportInput {
   inputs: string[];
   toolVersion: string;
   /** What the target emitter produced; each job lists its own. */
-  files?: EmittedFile[];
+  files?: ReadonlyArray<Pick<EmittedFile, 'path' | 'jobId'>>;
   /** The answers file replayed (`convert --answers`), as shown to the user. */
   answersFile?: string;
   /** Which jobs need which Spark version and image; none when absent. */
@@ -107,7 +107,7 @@ function toReportReview(review: NonNullable<JobPlan['review']>): ReportReview {
   };
 }
 
-function toReportJob(plan: JobPlan, files: EmittedFile[], packingInput: ReportPackingInput | undefined): ReportJob {
+function toReportJob(plan: JobPlan, files: readonly string[], packingInput: ReportPackingInput | undefined): ReportJob {
   const job = packingInput?.jobs.get(plan.jobId);
   const packing = job === undefined || packingInput === undefined ? undefined : packJob(job, plan, { packing: packingInput.settings, rightSize: packingInput.rightSize });
   return {
@@ -116,10 +116,7 @@ function toReportJob(plan: JobPlan, files: EmittedFile[], packingInput: ReportPa
     step: { id: plan.source.step.key, name: plan.source.step.name },
     kind: plan.kind,
     status: plan.status,
-    files: files
-      .filter((f) => f.jobId === plan.jobId)
-      .map((f) => f.path)
-      .sort(compareStrings),
+    files: [...files].sort(compareStrings),
     foldedRuns: plan.source.foldedRuns,
     diagnostics: [...plan.diagnostics].sort(compareDiagnostics).map(toReportDiagnostic),
     dropped: [...plan.dropped]
@@ -137,7 +134,11 @@ function toReportJob(plan: JobPlan, files: EmittedFile[], packingInput: ReportPa
  */
 export function buildReportData(input: ReportInput): ReportData {
   const plans = [...input.plans].sort((a, b) => compareStrings(a.jobId, b.jobId));
-  const jobs = plans.map((p) => toReportJob(p, input.files ?? [], input.packing));
+  const filesByJob = new Map<string, string[]>();
+  for (const file of input.files ?? []) {
+    if (file.jobId !== undefined) filesByJob.set(file.jobId, [...(filesByJob.get(file.jobId) ?? []), file.path]);
+  }
+  const jobs = plans.map((p) => toReportJob(p, filesByJob.get(p.jobId) ?? [], input.packing));
   const all = [...input.diagnostics, ...plans.flatMap((p) => p.diagnostics)];
   const decided = (decision: 'accepted' | 'rejected') => jobs.filter((j) => j.review?.decision === decision).length;
   return {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validateSparkApplication } from '../../validate/validate-spark-application.js';
 import { defaultProjectConfig } from '../../config/project-config.js';
 import { validateCoreObject } from '../../validate/validate-core.js';
-import type { EmitContext } from '../emitter.js';
+import { emitTarget, type EmitContext } from '../emitter.js';
 import { nightlyEtlPlan } from '../plan-fixture.js';
 import { emitSparkOperator, sparkOperatorTarget } from './index.js';
 
@@ -155,7 +155,7 @@ describe('sparkOperatorTarget', () => {
 
   it('writes the service account the applications name, with its RBAC and the IRSA role, in each namespace', () => {
     const roleArn = 'arn:aws:iam::123456789012:role/spark-etl';
-    const { files, diagnostics } = sparkOperatorTarget.emit([nightlyEtlPlan()], context({ iamRoleArn: roleArn }, 'spark-operator'));
+    const { files, diagnostics } = emitTarget(sparkOperatorTarget, [nightlyEtlPlan()], context({ iamRoleArn: roleArn }, 'spark-operator'));
     expect(diagnostics).toEqual([]);
     expect(files.map((f) => f.path)).toEqual([
       'spark-operator/data-eng/nightly-etl-orders.yaml',
@@ -172,12 +172,12 @@ describe('sparkOperatorTarget', () => {
 
   it('says once per batch, not per job, that S3 jobs have no IRSA role without iamRoleArn', () => {
     const plans = [nightlyEtlPlan(), nightlyEtlPlan({ jobId: 'j-2AXXXXXXGAPLF/s-2', name: 'other' })];
-    const { diagnostics } = sparkOperatorTarget.emit(plans, context());
+    const { diagnostics } = emitTarget(sparkOperatorTarget, plans, context());
     expect(diagnostics.map((d) => [d.code, d.severity, d.jobId])).toEqual([['irsa-role-missing', 'info', undefined]]);
   });
 
   it('writes no account for a job whose SparkApplication failed validation', () => {
-    const { files } = sparkOperatorTarget.emit([nightlyEtlPlan({ sparkVersion: undefined })], context());
+    const { files } = emitTarget(sparkOperatorTarget, [nightlyEtlPlan({ sparkVersion: undefined })], context());
     expect(files).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import type { SettingRef, SourceLocation } from '../../model/source.js';
 import { validateSparkApplication } from '../../validate/validate-spark-application.js';
 import type { EmitResult, EmittedFile } from '../emitted-file.js';
 import type { TargetEmitter } from '../emitter.js';
-import { emitSparkRbac, missingIrsaRoleDiagnostic } from '../kubernetes/rbac.js';
+import { emitServiceAccounts } from '../kubernetes/rbac.js';
 import { toStableJson } from '../stable-json.js';
 import { toYaml } from '../yaml-writer.js';
 import { jobFilePaths } from './paths.js';
@@ -29,30 +29,39 @@ export interface SparkOperatorOptions {
 export function emitSparkOperator(plans: JobPlan[], options: SparkOperatorOptions = {}): EmitResult {
   const files: EmittedFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  const converted = plans.filter((p) => p.status === 'converted').sort((a, b) => compareStrings(a.jobId, b.jobId));
-  for (const plan of converted) {
-    const built = buildSparkApplication(plan);
-    diagnostics.push(...built.diagnostics);
-    const result = validateSparkApplication(built.manifest);
-    if (!result.valid) {
-      diagnostics.push({
-        code: 'invalid-manifest',
-        severity: 'error',
-        message: `SparkApplication ${plan.namespace}/${plan.name} does not match the sparkoperator.k8s.io/v1beta2 schema, so it was not written: ${result.errors.join('; ')}`,
-        jobId: plan.jobId,
-        refs: [],
-        hint: 'Check the fields named above in the plan (`emr2k8s explain`) or the rule that set them.',
-      });
-      continue;
-    }
-    const paths = jobFilePaths(plan, options.outRoot);
-    const provenance = buildProvenanceFile(plan, options.locations?.[plan.jobId] ?? {});
-    files.push(
-      { path: paths.manifest, content: toYaml([built.manifest]), kind: 'manifest', jobId: plan.jobId },
-      { path: paths.provenance, content: toStableJson(provenance), kind: 'provenance', jobId: plan.jobId },
-    );
+  for (const plan of [...plans].sort((a, b) => compareStrings(a.jobId, b.jobId))) {
+    const result = emitSparkApplication(plan, options.locations?.[plan.jobId] ?? {}, options.outRoot);
+    files.push(...result.files);
+    diagnostics.push(...result.diagnostics);
   }
   return { files, diagnostics };
+}
+
+/** One plan's SparkApplication and provenance, when the plan converted and its manifest is valid. */
+function emitSparkApplication(plan: JobPlan, locations: Record<SettingRef, SourceLocation>, outRoot: string | undefined): EmitResult {
+  if (plan.status !== 'converted') return { files: [], diagnostics: [] };
+  const built = buildSparkApplication(plan);
+  const result = validateSparkApplication(built.manifest);
+  if (!result.valid) {
+    const invalid: Diagnostic = {
+      code: 'invalid-manifest',
+      severity: 'error',
+      message: `SparkApplication ${plan.namespace}/${plan.name} does not match the sparkoperator.k8s.io/v1beta2 schema, so it was not written: ${result.errors.join('; ')}`,
+      jobId: plan.jobId,
+      refs: [],
+      hint: 'Check the fields named above in the plan (`emr2k8s explain`) or the rule that set them.',
+    };
+    return { files: [], diagnostics: [...built.diagnostics, invalid] };
+  }
+  const paths = jobFilePaths(plan, outRoot);
+  const provenance = buildProvenanceFile(plan, locations);
+  return {
+    files: [
+      { path: paths.manifest, content: toYaml([built.manifest]), kind: 'manifest', jobId: plan.jobId },
+      { path: paths.provenance, content: toStableJson(provenance), kind: 'provenance', jobId: plan.jobId },
+    ],
+    diagnostics: built.diagnostics,
+  };
 }
 
 /**
@@ -62,17 +71,8 @@ export function emitSparkOperator(plans: JobPlan[], options: SparkOperatorOption
  */
 export const sparkOperatorTarget: TargetEmitter = {
   id: 'spark-operator',
-  emit(plans, context) {
-    const locations = Object.fromEntries([...context.jobs].map(([id, job]) => [id, job.locations]));
-    const apps = emitSparkOperator([...plans], { locations, ...(context.outRoot !== '' && { outRoot: context.outRoot }) });
-    // Accounts only for applications that were written: a job whose manifest failed validation runs nowhere.
-    const written = new Set(apps.files.map((f) => f.jobId));
-    const running = plans.filter((p) => written.has(p.jobId));
-    const { iamRoleArn } = context.config;
-    const rbac = emitSparkRbac(running, { outRoot: context.outRoot, ...(iamRoleArn !== undefined && { iamRoleArn }) });
-    return {
-      files: [...apps.files, ...rbac.files],
-      diagnostics: [...apps.diagnostics, ...rbac.diagnostics, ...missingIrsaRoleDiagnostic(running, iamRoleArn)],
-    };
-  },
+  emitJob: (plan, context) => emitSparkApplication(plan, context.jobs.get(plan.jobId)?.locations ?? {}, context.outRoot === '' ? undefined : context.outRoot),
+  // Accounts only for applications that were written: a job whose manifest failed validation runs nowhere.
+  emitBatch: emitServiceAccounts,
 };
+

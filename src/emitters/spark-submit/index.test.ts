@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultProjectConfig, ProjectConfig } from '../../config/project-config.js';
 import type { JobPlan } from '../../model/job-plan.js';
 import { validateCoreObject } from '../../validate/validate-core.js';
-import type { EmitContext } from '../emitter.js';
+import { emitTarget, type EmitContext } from '../emitter.js';
 import { nightlyEtlPlan } from '../plan-fixture.js';
 import { buildSubmitObjects, emitSparkSubmit, sparkSubmitTarget } from './index.js';
 
@@ -151,7 +151,7 @@ describe('sparkSubmitTarget', () => {
       nightlyEtlPlan({ jobId: 'c/s-c', name: 'c-job', namespace: 'other' }),
     ];
     const role = 'arn:aws:iam::123456789012:role/spark-etl';
-    const { files } = sparkSubmitTarget.emit(plans, context({ iamRoleArn: role }, 'spark-submit'));
+    const { files } = emitTarget(sparkSubmitTarget, plans, context({ iamRoleArn: role }, 'spark-submit'));
     const rbac = files.filter((f) => f.path.endsWith('spark-rbac.yaml'));
     expect(rbac.map((f) => f.path)).toEqual(['spark-submit/data-eng/spark-rbac.yaml', 'spark-submit/other/spark-rbac.yaml']);
     const objects = docs(rbac[0]!.content);
@@ -163,7 +163,7 @@ describe('sparkSubmitTarget', () => {
   it('follows the config\'s image flavor and gives no RBAC to a job that was not written', () => {
     const bad = nightlyEtlPlan({ jobId: 'c/s-bad', name: 'Bad_Name', namespace: 'lonely' });
     const good = nightlyEtlPlan({ jobId: 'c/s-good', name: 'good' });
-    const { files } = sparkSubmitTarget.emit([bad, good], context({ image: { flavor: 'emr', region: 'us-east-1' } }));
+    const { files } = emitTarget(sparkSubmitTarget, [bad, good], context({ image: { flavor: 'emr', region: 'us-east-1' } }));
     expect(files.map((f) => f.path)).toEqual(['data-eng/good.yaml', 'data-eng/good.provenance.json', 'data-eng/spark-rbac.yaml']);
     expect(files[0]!.content).toContain('/usr/lib/spark/bin/spark-submit');
   });

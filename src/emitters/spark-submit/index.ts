@@ -6,7 +6,7 @@ import type { SettingRef, SourceLocation } from '../../model/source.js';
 import { validateCoreObject } from '../../validate/validate-core.js';
 import type { EmitResult, EmittedFile } from '../emitted-file.js';
 import type { TargetEmitter } from '../emitter.js';
-import { emitSparkRbac, missingIrsaRoleDiagnostic } from '../kubernetes/rbac.js';
+import { emitServiceAccounts } from '../kubernetes/rbac.js';
 import { jobFilePaths } from '../spark-operator/paths.js';
 import { buildProvenanceFile } from '../spark-operator/provenance-file.js';
 import { toStableJson } from '../stable-json.js';
@@ -134,34 +134,37 @@ function missingEssentials(plan: JobPlan): string[] {
 export function emitSparkSubmit(plans: readonly JobPlan[], options: SparkSubmitOptions = {}): EmitResult {
   const files: EmittedFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  const converted = plans.filter((p) => p.status === 'converted').sort((a, b) => compareStrings(a.jobId, b.jobId));
-  for (const plan of converted) {
-    const essentials = missingEssentials(plan);
-    if (essentials.length > 0) {
-      diagnostics.push(invalid(plan, 'The spark-submit Job', essentials));
-      continue;
-    }
-    const built = buildSubmitObjects(plan, options.flavor);
-    diagnostics.push(...built.diagnostics);
-    const checks: Array<[string, Record<string, unknown>]> = [['The Job', built.job]];
-    if (built.configMap) checks.push(['The pod-template ConfigMap', built.configMap]);
-    for (const role of ['driver', 'executor'] as const) {
-      const template = built.templates[role];
-      if (template) checks.push([`The ${role} pod template`, templateAsJob(template)]);
-    }
-    const errors = checks.flatMap(([what, obj]) => validateCoreObject(obj).errors.map((e) => `${what}: ${e}`));
-    if (errors.length > 0) {
-      diagnostics.push(invalid(plan, 'The spark-submit Job', errors));
-      continue;
-    }
-    const paths = jobFilePaths(plan, options.outRoot);
-    const objects = built.configMap ? [built.configMap, built.job] : [built.job];
-    files.push(
-      { path: paths.manifest, content: toYaml(objects), kind: 'manifest', jobId: plan.jobId },
-      { path: paths.provenance, content: toStableJson(buildProvenanceFile(plan, options.locations?.[plan.jobId] ?? {})), kind: 'provenance', jobId: plan.jobId },
-    );
+  for (const plan of [...plans].sort((a, b) => compareStrings(a.jobId, b.jobId))) {
+    const result = emitSubmitterJob(plan, options.locations?.[plan.jobId] ?? {}, options);
+    files.push(...result.files);
+    diagnostics.push(...result.diagnostics);
   }
   return { files, diagnostics };
+}
+
+/** One plan's Job (and ConfigMap) and provenance, when the plan converted and every object is valid. */
+function emitSubmitterJob(plan: JobPlan, locations: Record<SettingRef, SourceLocation>, options: Omit<SparkSubmitOptions, 'locations'>): EmitResult {
+  if (plan.status !== 'converted') return { files: [], diagnostics: [] };
+  const essentials = missingEssentials(plan);
+  if (essentials.length > 0) return { files: [], diagnostics: [invalid(plan, 'The spark-submit Job', essentials)] };
+  const built = buildSubmitObjects(plan, options.flavor);
+  const checks: Array<[string, Record<string, unknown>]> = [['The Job', built.job]];
+  if (built.configMap) checks.push(['The pod-template ConfigMap', built.configMap]);
+  for (const role of ['driver', 'executor'] as const) {
+    const template = built.templates[role];
+    if (template) checks.push([`The ${role} pod template`, templateAsJob(template)]);
+  }
+  const errors = checks.flatMap(([what, obj]) => validateCoreObject(obj).errors.map((e) => `${what}: ${e}`));
+  if (errors.length > 0) return { files: [], diagnostics: [...built.diagnostics, invalid(plan, 'The spark-submit Job', errors)] };
+  const paths = jobFilePaths(plan, options.outRoot);
+  const objects = built.configMap ? [built.configMap, built.job] : [built.job];
+  return {
+    files: [
+      { path: paths.manifest, content: toYaml(objects), kind: 'manifest', jobId: plan.jobId },
+      { path: paths.provenance, content: toStableJson(buildProvenanceFile(plan, locations)), kind: 'provenance', jobId: plan.jobId },
+    ],
+    diagnostics: built.diagnostics,
+  };
 }
 
 /**
@@ -172,21 +175,10 @@ export function emitSparkSubmit(plans: readonly JobPlan[], options: SparkSubmitO
  */
 export const sparkSubmitTarget: TargetEmitter = {
   id: 'spark-submit',
-  emit(plans, context) {
-    const locations = Object.fromEntries([...context.jobs].map(([id, job]) => [id, job.locations]));
-    const jobs = emitSparkSubmit(plans, {
-      locations,
+  emitJob: (plan, context) =>
+    emitSubmitterJob(plan, context.jobs.get(plan.jobId)?.locations ?? {}, {
       flavor: context.config.image.flavor,
       ...(context.outRoot !== '' && { outRoot: context.outRoot }),
-    });
-    // Accounts only for jobs that were written: a job that failed validation runs nowhere.
-    const written = new Set(jobs.files.map((f) => f.jobId));
-    const running = plans.filter((p) => written.has(p.jobId));
-    const { iamRoleArn } = context.config;
-    const rbac = emitSparkRbac(running, { outRoot: context.outRoot, ...(iamRoleArn !== undefined && { iamRoleArn }) });
-    return {
-      files: [...jobs.files, ...rbac.files],
-      diagnostics: [...jobs.diagnostics, ...rbac.diagnostics, ...missingIrsaRoleDiagnostic(running, iamRoleArn)],
-    };
-  },
+    }),
+  emitBatch: emitServiceAccounts,
 };
