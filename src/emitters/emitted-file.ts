@@ -15,3 +15,18 @@ export interface EmitResult {
   files: EmittedFile[];
   diagnostics: Diagnostic[];
 }
+
+/**
+ * A file too large to hold as one string, such as the report.json of a fleet (tens of MB):
+ * its text is the concatenation of `pieces()`, which the writer writes and hashes as they come.
+ */
+export interface StreamedFile {
+  path: string;
+  kind: EmittedFile['kind'];
+  pieces: () => Iterable<string>;
+}
+
+/** The whole text of either kind of file (for callers that keep files in memory). */
+export function fileText(file: EmittedFile | StreamedFile): string {
+  return 'content' in file ? file.content : [...file.pieces()].join('');
+}

@@ -8,7 +8,7 @@ import { PLATFORM_EMITTERS, TARGET_EMITTERS } from '../emitters/targets.js';
 import { scaffoldsByJob } from '../emitters/images/index.js';
 import { sparkVersionSummary, type SparkVersionUse } from '../emitters/images/spark-versions.js';
 import { buildReportData, reportFiles, type ReportData } from '../emitters/report/index.js';
-import type { EmitResult, EmittedFile } from '../emitters/emitted-file.js';
+import { fileText, type EmitResult, type EmittedFile, type StreamedFile } from '../emitters/emitted-file.js';
 import { emitKustomizations, isObjectYaml } from '../emitters/kubernetes/kustomization.js';
 import { compareStrings } from '../model/order.js';
 import { VERSION } from '../version.js';
@@ -48,7 +48,7 @@ export interface Conversion extends StreamedConversion {
 }
 
 /** Where a conversion puts each file as soon as it exists. */
-export type FileSink = (file: EmittedFile) => void;
+export type FileSink = (file: EmittedFile | StreamedFile) => void;
 
 /**
  * The pure half of a conversion: snapshots → plans (with review answers applied, when given)
@@ -57,7 +57,8 @@ export type FileSink = (file: EmittedFile) => void;
  */
 export function convertInputs(loaded: ConversionInputs, answers?: LoadedAnswers): Conversion {
   const files: EmittedFile[] = [];
-  return { ...streamConversion(loaded, (file) => files.push(file), answers), files };
+  const keep: FileSink = (file) => files.push('content' in file ? file : { path: file.path, kind: file.kind, content: fileText(file) });
+  return { ...streamConversion(loaded, keep, answers), files };
 }
 
 /**

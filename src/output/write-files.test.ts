@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EmittedFile } from '../emitters/emitted-file.js';
-import { STATE_FILE, writeOutput } from './write-files.js';
+import { OutputWriter, STATE_FILE, writeOutput } from './write-files.js';
 
 const roots: string[] = [];
 function outDir(): string {
@@ -168,5 +169,43 @@ describe('interruptWrites', () => {
     expect(readdirSync(join(out, '..'))).toEqual(['k8s']);
     // And no later write starts.
     await expect(fresh.writeOutput(out, before, NORMAL)).rejects.toThrow(/interrupted/);
+  });
+});
+
+describe('OutputWriter.addStreamed', () => {
+  const pieces = (text: string) => () => text.match(/[\s\S]{1,7}/g) ?? [];
+
+  it('writes a file given in pieces, records its hash, and leaves it untouched when the same pieces come again', async () => {
+    const out = outDir();
+    const text = '{\n  "jobs": [\n    1,\n    2\n  ]\n}\n';
+    const first = OutputWriter.open(out, NORMAL);
+    first.addStreamed({ path: 'report.json', kind: 'report', pieces: pieces(text) });
+    first.add(report);
+    expect((await first.finish()).written).toEqual(['report.json', 'report.md']);
+    expect(read(out, 'report.json')).toBe(text);
+    const before = age(join(out, 'report.json'));
+    const again = OutputWriter.open(out, NORMAL);
+    again.addStreamed({ path: 'report.json', kind: 'report', pieces: pieces(text) });
+    again.add(report);
+    const result = await again.finish();
+    expect(result.unchanged).toEqual(['report.json', 'report.md']);
+    expect(statSync(join(out, 'report.json')).mtimeMs).toBe(before);
+    expect(JSON.parse(read(out, STATE_FILE)).files['report.json']).toBe(createHash('sha256').update(text).digest('hex'));
+  });
+
+  it('keeps a hand-edited streamed file without --force and reports drift under --check', async () => {
+    const out = outDir();
+    const w = OutputWriter.open(out, NORMAL);
+    w.addStreamed({ path: 'report.json', kind: 'report', pieces: pieces('{}\n') });
+    await w.finish();
+    writeFileSync(join(out, 'report.json'), '{"edited": true}\n');
+    const edited = OutputWriter.open(out, NORMAL);
+    edited.addStreamed({ path: 'report.json', kind: 'report', pieces: pieces('{"new": 1}\n') });
+    expect((await edited.finish()).skippedEdited).toEqual(['report.json']);
+    expect(read(out, 'report.json')).toBe('{"edited": true}\n');
+    const check = OutputWriter.open(out, { check: true, force: false });
+    check.addStreamed({ path: 'report.json', kind: 'report', pieces: pieces('{"new": 1}\n') });
+    expect((await check.finish()).drift).toEqual(['report.json']);
+    expect(readdirSync(join(out, '..'))).toEqual(['k8s']);
   });
 });

@@ -1,8 +1,8 @@
-import { hash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, hash } from 'node:crypto';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { EmittedFile } from '../emitters/emitted-file.js';
+import type { EmittedFile, StreamedFile } from '../emitters/emitted-file.js';
 import { compareStrings } from '../model/order.js';
 import { interruptRequested, requestInterrupt } from './interrupt.js';
 
@@ -163,6 +163,8 @@ export class OutputWriter {
   private readonly next: Record<string, string> = {};
   private readonly seen = new Set<string>();
   private readonly staged: StagedFile[] = [];
+  /** Names the staged files; never reused, even when a file is taken back. */
+  private stagedCount = 0;
   private tmp: string | undefined;
   private closed = false;
 
@@ -179,37 +181,84 @@ export class OutputWriter {
 
   /** Takes one emitted file: compares it with what is on disk and stages it when it must be written. */
   add(file: EmittedFile): void {
-    if (this.closed) throw new Error('the output writer is already closed');
-    if (!isPlainRelativePath(file.path)) {
-      throw new Error(`emitted file path ${JSON.stringify(file.path)} is not a plain relative path inside the output folder`);
-    }
-    if (this.seen.has(file.path)) throw new Error(`two emitted files share the path ${JSON.stringify(file.path)}`);
-    this.seen.add(file.path);
+    this.claim(file.path);
     const bytes = Buffer.from(file.content, 'utf8');
-    const wanted = sha256(bytes);
     const existing = readOrUndefined(join(this.outDir, file.path));
-    if (existing?.equals(bytes)) {
-      this.result.unchanged.push(file.path);
-      this.next[file.path] = wanted;
-    } else if (this.opts.check) {
-      this.result.drift.push(file.path);
-    } else if (existing !== undefined && !isOurs(this.state, file.path, sha256(existing)) && !this.opts.force) {
-      this.result.skippedEdited.push(file.path);
-    } else {
-      this.stage(file.path, bytes);
-      this.next[file.path] = wanted;
-    }
+    // Equal bytes need no hash of what is on disk; only a difference asks whether it was edited.
+    const onDisk = existing === undefined ? undefined : existing.equals(bytes) ? 'same' : sha256(existing);
+    const wanted = sha256(bytes);
+    if (this.settle(file.path, wanted, onDisk === 'same' ? wanted : onDisk) === 'write') this.stage(file.path, (fd) => writeSync(fd, bytes));
   }
 
-  private stage(path: string, bytes: Buffer): void {
+  /** Takes a file given in pieces: written and hashed piece by piece, never held whole. */
+  addStreamed(file: StreamedFile): void {
+    this.claim(file.path);
+    const digest = createHash('sha256');
+    const write = (fd?: number) => {
+      for (const piece of file.pieces()) {
+        digest.update(piece, 'utf8');
+        if (fd !== undefined) writeSync(fd, piece);
+      }
+    };
+    const staged = this.opts.check ? undefined : this.stage(file.path, write);
+    if (staged === undefined) write();
+    const existing = readOrUndefined(join(this.outDir, file.path));
+    if (this.settle(file.path, digest.digest('hex'), existing && sha256(existing)) !== 'write' && staged !== undefined) this.unstage(staged);
+  }
+
+  private claim(path: string): void {
+    if (this.closed) throw new Error('the output writer is already closed');
+    if (!isPlainRelativePath(path)) {
+      throw new Error(`emitted file path ${JSON.stringify(path)} is not a plain relative path inside the output folder`);
+    }
+    if (this.seen.has(path)) throw new Error(`two emitted files share the path ${JSON.stringify(path)}`);
+    this.seen.add(path);
+  }
+
+  /**
+   * What to do with a file whose new bytes hash to `wanted`, given the hash of its bytes on disk
+   * (undefined when there is none): records the outcome and says whether to write it.
+   */
+  private settle(path: string, wanted: string, onDisk: string | undefined): 'write' | 'keep' {
+    if (onDisk === wanted) {
+      this.result.unchanged.push(path);
+      this.next[path] = wanted;
+      return 'keep';
+    }
+    if (this.opts.check) {
+      this.result.drift.push(path);
+      return 'keep';
+    }
+    if (onDisk !== undefined && !isOurs(this.state, path, onDisk) && !this.opts.force) {
+      this.result.skippedEdited.push(path);
+      return 'keep';
+    }
+    this.next[path] = wanted;
+    return 'write';
+  }
+
+  /** Writes a file's new bytes into the temporary folder (made on first use) through `write`. */
+  private stage(path: string, write: (fd: number) => void): StagedFile {
     if (this.tmp === undefined) {
       throwIfInterrupted();
       mkdirSync(dirname(this.outDir), { recursive: true });
       this.tmp = mkdtempSync(join(dirname(this.outDir), '.emr2k8s-tmp-'));
     }
-    const staged = join(this.tmp, String(this.staged.length));
-    writeFileSync(staged, bytes);
-    this.staged.push({ path, staged });
+    const staged = { path, staged: join(this.tmp, String(this.stagedCount++)) };
+    const fd = openSync(staged.staged, 'w');
+    try {
+      write(fd);
+    } finally {
+      closeSync(fd);
+    }
+    this.staged.push(staged);
+    return staged;
+  }
+
+  /** Takes back a file staged before it was known to be unchanged or edited. */
+  private unstage(file: StagedFile): void {
+    this.staged.splice(this.staged.indexOf(file), 1);
+    rmSync(file.staged, { force: true });
   }
 
   /** Removes the staged files without touching the output folder (after an error or an interrupt). */

@@ -7,6 +7,7 @@ import { EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { formatDiagnosticLine, oneLine } from '../format-diagnostic.js';
 import { streamConversion } from '../../engine/conversion.js';
+import { jsonPieces } from '../../emitters/report/report-json.js';
 import { loadConversionInputs, type LoadInputsOptions } from '../conversion.js';
 import { loadAnswersFile } from '../answers-file.js';
 
@@ -36,7 +37,7 @@ export async function runConvert(paths: string[], options: ConvertOptions, io: C
   const writer = OutputWriter.open(resolve(io.cwd, options.out), { check: options.check, force: options.force });
   let conversion;
   try {
-    conversion = streamConversion(loaded, (file) => writer.add(file), answers);
+    conversion = streamConversion(loaded, (file) => ('content' in file ? writer.add(file) : writer.addStreamed(file)), answers);
   } catch (error) {
     writer.discard();
     throw error;
@@ -45,7 +46,8 @@ export async function runConvert(paths: string[], options: ConvertOptions, io: C
   const result: ConvertJson = { ...conversion.report, outDir: options.out };
   if (options.check) result.check = { drift: written.drift };
 
-  if (options.format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  // Printed piece by piece, like report.json: a fleet's document is tens of MB.
+  if (options.format === 'json') for (const piece of jsonPieces(result, 'plain')) io.stdout(piece);
   else printText(io, result, conversion.diagnostics, written.skippedEdited, options);
 
   return exitCode(result, options, written.skippedEdited.length > 0);

@@ -1,7 +1,7 @@
 import type { TemplateDelegate } from 'handlebars';
 import { formatLocation } from '../../model/source.js';
-import type { EmittedFile } from '../emitted-file.js';
-import { toStableJson } from '../stable-json.js';
+import { fileText, type EmittedFile, type StreamedFile } from '../emitted-file.js';
+import { jsonPieces } from './report-json.js';
 import { MARKDOWN_HELPERS } from './markdown-helpers.js';
 import { buildReportData, type ReportData, type ReportDiagnostic, type ReportInput, type ReportJob } from './report-data.js';
 import { daemonSetPhrase, packingRows, rightSizeLines } from './packing-rows.js';
@@ -51,13 +51,17 @@ export function renderReportMarkdown(data: ReportData): string {
  * conversion rewrites nothing.
  */
 export function emitReport(input: ReportInput): EmittedFile[] {
-  return reportFiles(buildReportData(input));
+  return reportFiles(buildReportData(input)).map((file) => ({ path: file.path, kind: file.kind, content: fileText(file) }));
 }
 
-/** `report.json` and `report.md` for report data already built. */
-export function reportFiles(data: ReportData): EmittedFile[] {
+/**
+ * `report.json` and `report.md` for report data already built; report.json in pieces, one job
+ * at a time, since a fleet's is tens of MB (the JSON on stdout is made the same way).
+ */
+export function reportFiles(data: ReportData): Array<EmittedFile | StreamedFile> {
   return [
-    { path: 'report.json', content: toStableJson(data), kind: 'report' },
+    { path: 'report.json', pieces: () => jsonPieces(data), kind: 'report' },
     { path: 'report.md', content: renderReportMarkdown(data), kind: 'report' },
   ];
 }
+

@@ -1,8 +1,11 @@
 import { createRequire } from 'node:module';
-import HandlebarsRuntime from 'handlebars/runtime';
 import type { HelperDelegate, TemplateDelegate } from 'handlebars';
+import runtimeModule from 'handlebars/runtime.js';
 import * as precompiled from '../generated/templates.js';
 import { TEMPLATE_OPTIONS } from './options.js';
+
+// handlebars/runtime is the runtime half of the `handlebars` export, which its own typings do not say.
+const HandlebarsRuntime = runtimeModule as unknown as Pick<typeof import('handlebars'), 'create'>;
 
 export type TemplateName = keyof typeof precompiled;
 export type TemplateHelpers = Record<string, HelperDelegate>;

@@ -8,6 +8,7 @@ import { defaultProjectConfig } from '../../config/project-config.js';
 import { convertSnapshots } from '../../engine/convert-batch.js';
 import { resolveRules } from '../../engine/resolve-rules.js';
 import { importPaths } from '../index.js';
+import { bundleOptions } from '../../../scripts/bundle-options.mjs';
 
 const APP = 'fixtures/cdk-app/input';
 const STACK = `${APP}/lib/emr-stack.ts`;
@@ -46,11 +47,12 @@ function staticImports(code: string): string[] {
 }
 
 describe('ts-morph is loaded lazily', () => {
+  // The real bundle's options: the packages it leaves external are the ones a run may import.
   it('is reached from the CLI bundle only through a dynamic import', async () => {
     // Inside node_modules so that the bundle's external imports resolve when it runs.
     const out = mkdtempSync(join('node_modules', '.emr2k8s-lazy-'));
     try {
-      await build({ entryPoints: ['src/cli.ts'], outdir: out, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'silent' });
+      await build({ ...bundleOptions(out), sourcemap: false, logLevel: 'silent' });
       const seen = new Set<string>();
       const visit = (file: string) => {
         if (seen.has(file)) return;
