@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AdaptiveRetryStrategy, DefaultRateLimiter } from '@smithy/core/retry';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runImport } from '../src/cli/commands/import.js';
 import type { CliIo } from '../src/cli/io.js';
+import { EmrRetryStrategy } from '../src/importers/aws/retry-strategy.js';
 import { startEmrEndpoint, runCliAsync, type EmrEndpoint, type FakeCluster } from './support/emr-endpoint.js';
 import { fakeCluster, nightlyEtlCluster, sparkStep, sparkSteps } from './support/emr-fake-data.js';
 import { CLI, ROOT, readTree, tempDir } from './support/run-cli.js';
@@ -164,12 +164,8 @@ describe('emr2k8s import against a local EMR endpoint', () => {
 });
 
 describe('runImport in-process', () => {
-  /** The SDK's adaptive strategy with a 1 ms backoff and a rate limiter that never waits long. */
-  const fastRetries = () =>
-    new AdaptiveRetryStrategy(10, {
-      backoff: { computeNextBackoffDelay: () => 1, setDelayBase: () => undefined },
-      rateLimiter: new DefaultRateLimiter({ minFillRate: 1000, minCapacity: 1000 }),
-    });
+  /** The import's own strategy, ten attempts, with waits of a millisecond. */
+  const fastRetries = () => new EmrRetryStrategy(10, { throttlingBaseMs: 1, transientBaseMs: 1, maxDelayMs: 1 });
 
   function io(cwd: string, isTty: boolean): CliIo & { out: string; err: string } {
     const sink = { out: '', err: '' };

@@ -1,17 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { toWire } from '../../bench/lib/emr-endpoint.mjs';
 import type { FakeCluster } from './emr-endpoint.js';
 import { ROOT } from './run-cli.js';
 
 const EPOCH_2026_11_01 = Date.UTC(2026, 10, 1) / 1000;
-
-/** ISO timestamps of a CLI export back to the epoch seconds the JSON 1.1 wire carries. */
-function toWire(value: unknown, key = ''): unknown {
-  if (typeof value === 'string' && key.endsWith('DateTime')) return Date.parse(value) / 1000;
-  if (Array.isArray(value)) return value.map((v) => toWire(v));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toWire(v, k)]));
-  return value;
-}
 
 /** The cluster of fixtures/nightly-etl/input as the EMR API would serve it. */
 export function nightlyEtlCluster(): FakeCluster {
