@@ -71,6 +71,20 @@ describe('environment', () => {
         fields: { 'driver.env.PYSPARK_PYTHON': { value: '/usr/bin/python3.11' } },
         messages: ['python-not-in-image'],
       },
+      {
+        name: 'names that start with a digit or hold other characters',
+        job: buildJob({
+          classifications: [sparkEnv({ '012': 'x', 'ACME.MODE-1': 'on' })],
+          conf: { 'spark.executorEnv.a b': { value: 'y', layer: 'conf' }, 'spark.yarn.appMasterEnv.a=b': { value: 'z', layer: 'conf' } },
+        }),
+        fields: { 'driver.env.ACME.MODE-1': { value: 'on' }, 'executor.env.ACME.MODE-1': { value: 'on' }, 'driver.env.012': undefined, 'executor.env.a b': undefined },
+        messages: ['env-name-invalid', 'env-name-invalid', 'env-name-invalid'],
+        dropped: [
+          ['cluster/configurations/spark-env/export/012', 'no-k8s-equivalent'],
+          ['spark.executorEnv.a b', 'no-k8s-equivalent'],
+          ['spark.yarn.appMasterEnv.a=b', 'no-k8s-equivalent'],
+        ],
+      },
     ]);
   });
 

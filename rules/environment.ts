@@ -1,6 +1,7 @@
 import type { ConfEntry, RuleContext } from '../src/rule-api.js';
 import { compareStrings, defineRule, isSecretSetting } from '../src/rule-api.js';
 import { classificationProperties, type ClassificationProperty } from './_classifications.js';
+import { isEnvVarName } from './_env-name.js';
 
 type Pod = 'driver' | 'executor';
 
@@ -44,6 +45,7 @@ export default defineRule({
       'env-emr-path': '{name}={value} refers to a path of the EMR node, which the image does not have',
       'env-shell-expansion': '{name}={value} relies on shell expansion, which Kubernetes does not do',
       'python-not-in-image': '{name}={value} names an interpreter the Spark Python image may not have',
+      'env-name-invalid': 'environment variable {name} is not carried over: Kubernetes refuses a pod with that name (letters, digits, _, - and . only, not starting with a digit)',
     },
     docs: 'docs/rules/environment.md',
   },
@@ -57,7 +59,7 @@ export default defineRule({
         continue;
       }
       if (isSecretSetting(p.key, p.value)) continue;
-      if (dropEmrOnly(ctx, p.key, p.value, p.ref)) continue;
+      if (dropInvalidName(ctx, p.key, p.ref) || dropEmrOnly(ctx, p.key, p.value, p.ref)) continue;
       for (const pod of ['driver', 'executor'] as const) add(pod, { name: p.key, value: p.value, from: p, rank: 0 });
     }
     for (const source of CONF_SOURCES) {
@@ -65,7 +67,7 @@ export default defineRule({
         const entry = ctx.conf(key) as ConfEntry;
         const name = key.slice(source.prefix.length);
         if (name === '' || isSecretSetting(key, entry.value)) continue;
-        if (dropEmrOnly(ctx, name, entry.value, entry)) continue;
+        if (dropInvalidName(ctx, name, entry) || dropEmrOnly(ctx, name, entry.value, entry)) continue;
         add(source.pod, { name, value: entry.value, from: entry, rank: source.rank });
       }
     }
@@ -86,6 +88,14 @@ export default defineRule({
     }
   },
 });
+
+/** A variable whose name Kubernetes refuses is dropped and reported; the name is JSON-quoted, as it may hold anything. */
+function dropInvalidName(ctx: RuleContext, name: string, from: ConfEntry | string): boolean {
+  if (isEnvVarName(name)) return false;
+  ctx.drop(from, 'no-k8s-equivalent', 'not a valid environment variable name on Kubernetes');
+  ctx.report('env-name-invalid', { name: JSON.stringify(name) }, { refs: [from], hint: 'Rename the variable in the application and its configuration.' });
+  return true;
+}
 
 /**
  * Values that only make sense on the EMR node: `SPARK_PUBLIC_DNS=$(hostname -f)` (EMR's

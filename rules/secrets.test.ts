@@ -55,6 +55,20 @@ describe('secrets', () => {
         messages: ['secret-reference', 'spark-conf-secret'],
       },
       {
+        name: 'a secret variable whose name Kubernetes refuses is dropped, never written',
+        job: buildJob({
+          step,
+          classifications: [c('spark-env', {}, [c('export', { '1ST_PASSWORD': 'pg-Pa55' })])],
+          conf: { 'spark.executorEnv.API TOKEN': { value: 'tok-123', layer: 'conf' } },
+        }),
+        fields: { 'driver.env.1ST_PASSWORD': undefined, 'executor.env.API TOKEN': undefined },
+        messages: ['secret-env-name-invalid', 'secret-env-name-invalid'],
+        dropped: [
+          ['cluster/configurations/spark-env/export/1ST_PASSWORD', 'no-k8s-equivalent'],
+          ['spark.executorEnv.API TOKEN', 'no-k8s-equivalent'],
+        ],
+      },
+      {
         name: 'EMRFS credentials: dropped for the Apache image, superseded core-site secret',
         job: buildJob({
           step,

@@ -1,6 +1,7 @@
 import type { ConfEntry, EnvValue, SparkJob } from '../src/rule-api.js';
 import { compareStrings, defineRule, isSecretSetting } from '../src/rule-api.js';
 import { classificationProperties, HADOOP_CLASSIFICATIONS, type ClassificationProperty } from './_classifications.js';
+import { isEnvVarName } from './_env-name.js';
 import { jobName } from './_names.js';
 
 type Pod = 'driver' | 'executor';
@@ -33,6 +34,7 @@ export default defineRule({
     writes: ['driver.env.*', 'executor.env.*', 'hadoopConf.*', 'sparkConf.*', 'secrets'],
     messages: {
       'secret-reference': '{count} secret setting(s) now come from the Kubernetes Secret {secret} (keys {keys}); create it before the job runs',
+      'secret-env-name-invalid': '{setting} is not carried over: Kubernetes refuses a pod with the environment variable name {name}',
       'spark-conf-secret': '{keys} are passed as ${env:VAR} references, which Spark expands only in the settings it defines itself',
     },
     severities: { 'secret-reference': 'warning', 'spark-conf-secret': 'info' },
@@ -45,6 +47,12 @@ export default defineRule({
     const sources: Source[] = [];
     const env: Record<Pod, Map<string, { value: EnvValue; from: Source }>> = { driver: new Map(), executor: new Map() };
     const fromSecret = (setting: string, name: string, pods: Pod[], from: Source) => {
+      if (!isEnvVarName(name)) {
+        // The variable could never be set: the secret is dropped, not renamed behind the application's back.
+        ctx.drop(from, 'no-k8s-equivalent', 'the environment variable name is not valid on Kubernetes');
+        ctx.report('secret-env-name-invalid', { setting: JSON.stringify(setting), name: JSON.stringify(name) }, { refs: [from], hint: 'Rename the variable in the application and its configuration.' });
+        return;
+      }
       const key = secretDataKey(setting);
       keys.add(key);
       settings.push(setting);

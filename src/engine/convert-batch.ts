@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { compareDiagnostics } from '../model/diagnostic.js';
@@ -11,48 +10,13 @@ import { normalize } from '../normalize/index.js';
 import type { ActiveRule } from './run-rules.js';
 import { planJob } from './run-rules.js';
 import { finishAnswers, prepareAnswers } from './apply-answers.js';
+import { ensureUniqueNames } from './unique-names.js';
 
 export interface BatchResult {
   jobs: SparkJob[];
   plans: JobPlan[];
   /** Findings not about one job (e.g. a duplicate input). */
   diagnostics: Diagnostic[];
-}
-
-const MAX_NAME = 63;
-
-function shortHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 8);
-}
-
-/**
- * Names must be unique per namespace (facts §7.4). When several jobs want the same name,
- * each gets a suffix from its stable job id, so names do not depend on input order.
- */
-function ensureUniqueNames(plans: JobPlan[]): void {
-  const byName = new Map<string, JobPlan[]>();
-  for (const plan of plans) {
-    if (plan.status !== 'converted') continue;
-    const key = `${plan.namespace}/${plan.name}`;
-    byName.set(key, [...(byName.get(key) ?? []), plan]);
-  }
-  for (const group of byName.values()) {
-    if (group.length < 2) continue;
-    for (const plan of group) {
-      const suffix = `-${shortHash(plan.jobId)}`;
-      const base = plan.name.slice(0, MAX_NAME - suffix.length).replace(/-+$/, '');
-      const previous = plan.provenance.name;
-      plan.name = `${base}${suffix}`;
-      plan.provenance.name = { rule: 'unique-names', from: previous && 'from' in previous ? previous.from : [] };
-      plan.diagnostics.push({
-        code: 'name-collision',
-        severity: 'info',
-        message: `${group.length} jobs in namespace ${plan.namespace} would be named ${group[0]?.name}; this one is ${plan.name}`,
-        jobId: plan.jobId,
-        refs: [],
-      });
-    }
-  }
 }
 
 /**
