@@ -9,10 +9,13 @@ import { builtInTemplate } from '../templates/runtime.js';
 
 export { buildReportData, type ReportData, type ReportInput, type ReportJob, type ReportPackingInput, type ReportReview } from './report-data.js';
 
-let compiled: TemplateDelegate | undefined;
+type ReportPart = 'reportHead' | 'reportJob' | 'reportTail';
+let compiled: Record<ReportPart, TemplateDelegate> | undefined;
 
-function template(): TemplateDelegate {
-  compiled ??= builtInTemplate('report', { ...MARKDOWN_HELPERS, gt: (a: number, b: number) => a > b, eq: (a: unknown, b: unknown) => a === b }, ['diagnosticsTable']);
+function templates(): Record<ReportPart, TemplateDelegate> {
+  const helpers = { ...MARKDOWN_HELPERS, gt: (a: number, b: number) => a > b, eq: (a: unknown, b: unknown) => a === b };
+  const part = (name: ReportPart) => builtInTemplate(name, helpers, ['diagnosticsTable']);
+  compiled ??= { reportHead: part('reportHead'), reportJob: part('reportJob'), reportTail: part('reportTail') };
   return compiled;
 }
 
@@ -27,20 +30,28 @@ function jobForTemplate(job: ReportJob) {
   return { ...job, review, diagnostics: job.diagnostics.map(forTemplate) };
 }
 
-/** `report.md` text for report data. */
-export function renderReportMarkdown(data: ReportData): string {
-  const jobs = data.jobs.map(jobForTemplate);
-  return template()({
+/** `report.md` for report data, in pieces: the head, one piece per job, the tail. */
+export function* reportMarkdownPieces(data: ReportData): Generator<string> {
+  const render = templates();
+  const whole = {
     ...data,
     answersFile: data.answersFile ?? null,
-    jobs,
-    rejectedJobs: jobs.filter((j) => j.review?.decision === 'rejected'),
+    jobs: data.jobs.map(jobForTemplate),
+    rejectedJobs: data.jobs.filter((j) => j.review?.decision === 'rejected').map(jobForTemplate),
     packingRows: packingRows(data.jobs),
     daemonSets: daemonSetPhrase(data.jobs),
     rightSizeLines: rightSizeLines(data.jobs),
     sparkVersions: data.sparkVersions.map((v) => ({ ...v, images: v.images.map((i) => ({ ...i, scaffold: i.scaffold ?? null })) })),
     diagnostics: data.diagnostics.map(forTemplate),
-  });
+  };
+  yield render.reportHead(whole);
+  for (const job of data.jobs) yield render.reportJob(jobForTemplate(job));
+  yield render.reportTail(whole);
+}
+
+/** `report.md` text for report data. */
+export function renderReportMarkdown(data: ReportData): string {
+  return [...reportMarkdownPieces(data)].join('');
 }
 
 /**
@@ -55,13 +66,13 @@ export function emitReport(input: ReportInput): EmittedFile[] {
 }
 
 /**
- * `report.json` and `report.md` for report data already built; report.json in pieces, one job
- * at a time, since a fleet's is tens of MB (the JSON on stdout is made the same way).
+ * `report.json` and `report.md` for report data already built, each in pieces, one job at a
+ * time: a fleet's are tens of MB (the JSON on stdout is made the same way).
  */
 export function reportFiles(data: ReportData): Array<EmittedFile | StreamedFile> {
   return [
     { path: 'report.json', pieces: () => jsonPieces(data), kind: 'report' },
-    { path: 'report.md', content: renderReportMarkdown(data), kind: 'report' },
+    { path: 'report.md', pieces: () => reportMarkdownPieces(data), kind: 'report' },
   ];
 }
 
