@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT, tempDir } from './support/run-cli.js';
 
@@ -124,8 +125,28 @@ function generateCases(): void {
   writeRepeated(at('huge-truncated-list-steps.json'), '{"Steps":[', Buffer.from(step(1)), 50 * 1024 * 1024);
   add('huge-truncated-list-steps', at('huge-truncated-list-steps.json'), 2, 'invalid-json \\S*huge-truncated-list-steps\\.json:1:\\d+: invalid JSON: unexpected end of input', '50 MB cut off mid-export');
 
+  // One 50 MB argument: js-yaml's style checks overflowed the stack on it and ended the whole run.
+  writeRepeated(at('huge-step-argument.json'), '[{"Type":"Spark","Name":"huge-argument","Args":["s3://b/x.py","', Buffer.from('0123456789abcdef'.repeat(64)), 50 * 1024 * 1024, '"]}]');
+  add('huge-step-argument', at('huge-step-argument.json'), 0, 'converted \\S*huge-step-argument\\.json/step-1 "huge-argument"', 'one 50 MB argument: written double-quoted, the run goes on');
+
   writeRepeated(at('huge-binary.json'), '', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256)), 50 * 1024 * 1024);
   add('huge-binary', at('huge-binary.json'), 2, 'unrecognized-file \\S*huge-binary\\.json:1:1: binary content', '50 MB of bytes: sniffed, not parsed');
+
+  // Input limits (docs/reliability.md "Input limits"): each file is refused in one line, in seconds.
+  writeRepeated(at('huge-list.yaml'), 'Name: huge\nSteps:\n', Buffer.from('  - s-1234567\n'.repeat(1000)), 4_500_000 * 13);
+  add('huge-yaml-list', at('huge-list.yaml'), 2, 'input-too-large \\S*huge-list\\.yaml:1:1: YAML over 4 MiB \\(5\\d\\.\\d MiB\\); YAML input is limited to 4 MiB', '4.5 million list items in 58 MB of YAML: took 4.4 GB and 170 s before the limit');
+
+  writeFileSync(at('many-values.yaml'), `Name: many\nSteps: [${'1,'.repeat(1_100_000)}1]\n`);
+  add('many-values-yaml', at('many-values.yaml'), 2, 'input-too-large \\S*many-values\\.yaml:2:\\d+: more than 1,000,000 YAML values', 'a flow list of 1.1 million numbers in 2.1 MiB of YAML');
+
+  writeFileSync(at('many-values.json'), `{"Steps":[${'0,'.repeat(1_100_000)}0]}`);
+  add('many-values-json', at('many-values.json'), 2, 'input-too-large \\S*many-values\\.json:1:\\d+: more than 1,000,000 JSON values', 'a list of 1.1 million numbers');
+
+  // Sparse: 200 MB on paper, no disk used; refused on its size before it is read.
+  const sparse = openSync(at('over-size-limit.json'), 'w');
+  ftruncateSync(sparse, 200 * 1024 * 1024);
+  closeSync(sparse);
+  add('over-size-limit', at('over-size-limit.json'), 2, 'input-too-large \\S*over-size-limit\\.json:1:1: the file is 200 MiB; input files are limited to 128 MiB', 'a file over the size limit is not read');
 
   writeFileSync(at('deeply-nested.json'), '{"Steps":' + '['.repeat(1_000_000) + ']'.repeat(1_000_000) + '}');
   add('deeply-nested-json', at('deeply-nested.json'), 2, 'invalid-json \\S*deeply-nested\\.json:1:\\d+: invalid JSON: too deeply nested', 'a million nested lists: refused before the stack overflows');
@@ -202,6 +223,16 @@ describe('the bad-input corpus', () => {
     expect(generated.length).toBeGreaterThanOrEqual(10);
     for (const c of generated) checkCase(c);
   }, 240_000);
+
+  it('writes the 50 MB argument whole into the manifest', () => {
+    const out = join(work, 'out', 'huge-step-argument');
+    const manifest = readdirSync(out, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('huge-argument.yaml'));
+    expect(manifest, 'no manifest written').toBeDefined();
+    const app = load(readFileSync(join(out, manifest as string), 'utf8')) as { spec: { arguments: string[] } };
+    const argument = app.spec.arguments.at(-1) as string;
+    expect(argument.length).toBeGreaterThanOrEqual(50 * 1024 * 1024);
+    expect(argument.replaceAll('0123456789abcdef', '')).toBe('');
+  }, 60_000);
 
   it('a run with every bad case still converts the good export beside them', () => {
     const out = join(work, 'combined-out');

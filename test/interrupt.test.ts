@@ -40,16 +40,29 @@ function tempFolders(): string[] {
   return readdirSync(root).filter((name) => name.startsWith('.emr2k8s-tmp-'));
 }
 
-/** Runs convert, sends `signal` when `when()` first holds (polled every millisecond), resolves with the exit. */
-function convertAndInterrupt(signal: NodeJS.Signals, when: () => boolean): Promise<{ code: number | null; signalled: boolean; stderr: string }> {
+/** Bytes the process has read so far (Linux `/proc/<pid>/io`, rchar); 0 once it is gone. */
+function bytesRead(pid: number | undefined): number {
+  try {
+    return Number(/^rchar: (\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs convert, sends `signal` when `when(pid)` first holds (polled every millisecond), resolves with the exit. */
+function convertAndInterrupt(
+  signal: NodeJS.Signals,
+  when: (pid: number | undefined) => boolean,
+  extraInputs: string[] = [],
+): Promise<{ code: number | null; signalled: boolean; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'convert', ...inputs, '--out', out, ...MORE_TARGETS], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [CLI, 'convert', ...inputs, ...extraInputs, '--out', out, ...MORE_TARGETS], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     let signalled = false;
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.stdout.resume();
     const poll = setInterval(() => {
-      if (!signalled && when()) {
+      if (!signalled && when(child.pid)) {
         signalled = true;
         child.kill(signal);
       }
@@ -103,6 +116,31 @@ describe('interrupted convert', () => {
     const run = await convertAndInterrupt('SIGINT', () => Date.now() - started > 400);
     expect(run.signalled).toBe(true);
     expect(run.code, run.stderr).toBe(130);
+    expect(snapshot(out)).toEqual(previous);
+    expect(tempFolders()).toEqual([]);
+  }, 60_000);
+
+  it('SIGTERM while one large file is parsed (the event loop is blocked): exit 130 once the parse ends, previous output byte-identical', async () => {
+    // Two files of 990,000 values (22 MB each) in one folder: parsed one after the other in one
+    // synchronous step of a few seconds, during which Node cannot run the signal handler.
+    const padding = join(root, 'padding');
+    mkdirSync(padding, { recursive: true });
+    const values = `{"Padding":[${'"0123456789abcdefghi",'.repeat(989_999)}"0"]}`;
+    writeFileSync(join(padding, 'padding-1.json'), values);
+    writeFileSync(join(padding, 'padding-2.json'), values);
+    // Both read, and no byte read for 50 ms since: the process is inside the synchronous parse.
+    let seen = { bytes: 0, at: Date.now() };
+    const parsing = (pid: number | undefined) => {
+      const bytes = bytesRead(pid);
+      if (bytes !== seen.bytes) seen = { bytes, at: Date.now() };
+      return bytes > 2 * values.length && Date.now() - seen.at >= 50;
+    };
+    const run = await convertAndInterrupt('SIGTERM', parsing, [padding]);
+    rmSync(padding, { recursive: true });
+    expect(run.signalled, 'the process never read the padding files').toBe(true);
+    expect(run.code, run.stderr).toBe(130);
+    expect(run.stderr).toContain('error: interrupted; no output file was half-written');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(snapshot(out)).toEqual(previous);
     expect(tempFolders()).toEqual([]);
   }, 60_000);

@@ -9,6 +9,8 @@ export const EXIT = {
   /** The command could not run: usage, no readable input, internal error. */
   failed: 2,
   interrupted: 130,
+  /** stdout was closed by its reader (`| head`): 128 + SIGPIPE, as the shell reports such tools. */
+  brokenPipe: 141,
 } as const;
 
 /**

@@ -1,3 +1,5 @@
+import { EXIT } from './errors.js';
+
 /** What a command may touch of the process, injected so commands can be tested in-process. */
 export interface CliIo {
   stdout(text: string): void;
@@ -8,9 +10,42 @@ export interface CliIo {
   isTty: boolean;
 }
 
+/** Set once stdout fails: the exit code the process ends with instead of the command's. */
+let stdoutExit: number | undefined;
+let watching = false;
+
+/**
+ * A reader that stops early (`emr2k8s convert … | head`) closes the pipe, and the next write
+ * fails with EPIPE. That is not an error of the run: the command goes on without stdout (files
+ * are still written whole) and the process exits 141, as a tool killed by SIGPIPE does
+ * (128 + 13), with nothing on stderr. Any other stdout failure (a full disk) is one line on
+ * stderr and exit 2.
+ */
+function watchStreams(): void {
+  if (watching) return;
+  watching = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (stdoutExit !== undefined) return;
+    stdoutExit = error.code === 'EPIPE' ? EXIT.brokenPipe : EXIT.failed;
+    if (stdoutExit === EXIT.failed) process.stderr.write(`error: cannot write to standard output (${error.code ?? error.message})\n`);
+    // The error may be reported after the command has returned its exit code: this one wins.
+    process.exitCode = stdoutExit;
+  });
+  // Nowhere left to report a failing stderr; without a listener it would throw.
+  process.stderr.on('error', () => undefined);
+}
+
+/** The exit code stdout's failure calls for, if it failed. */
+export function stdoutFailure(): number | undefined {
+  return stdoutExit;
+}
+
 export function processIo(): CliIo {
+  watchStreams();
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (stdoutExit === undefined) process.stdout.write(text);
+    },
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { CORE_SCHEMA, load, loadAll, YAML11_SCHEMA } from 'js-yaml';
+import { CORE_SCHEMA, dump, load, loadAll, SCALAR_STYLE, type ScalarLayout, YAML11_SCHEMA } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { toYaml } from './yaml-writer.js';
+import { LONG_STRING, renderDoubleQuoted, toYaml } from './yaml-writer.js';
 
 /** Strings a YAML 1.1 reader (go-yaml, so Kubernetes) would read as something else if left plain. */
 const TRICKY = [
@@ -84,5 +84,46 @@ describe('toYaml', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  describe('strings longer than LONG_STRING', () => {
+    const hostile = TRICKY.join('|');
+    const long = (n: number) => hostile.repeat(Math.ceil(n / hostile.length)).slice(0, n);
+
+    it('writes them double-quoted, exactly as js-yaml would, as values and as keys', () => {
+      const value = long(LONG_STRING + 1);
+      const text = toYaml([{ list: [value], value, map: { [value]: value } }]);
+      const forceDoubleQuotes = (l: ScalarLayout) => {
+        if (!l.isKey) l.style = SCALAR_STYLE.DOUBLE_QUOTED;
+      };
+      const asJsYaml = dump({ v: value }, { lineWidth: -1, scalarStyleRules: [forceDoubleQuotes] });
+      const quoted = renderDoubleQuoted(value);
+      // Compared as booleans: a failure would otherwise print the 64 KiB strings.
+      expect(`v: ${quoted}\n` === asJsYaml, 'differs from js-yaml double quotes').toBe(true);
+      expect(text === `list:\n  - ${quoted}\nvalue: ${quoted}\nmap:\n  ? ${quoted}\n  : ${quoted}\n`, text.slice(0, 300)).toBe(true);
+      roundTrips({ list: [value], value, map: { [value]: value } });
+    });
+
+    it('leaves a string of exactly LONG_STRING characters to js-yaml', () => {
+      const value = 'x'.repeat(LONG_STRING);
+      expect(toYaml([{ value }])).toBe(`value: ${value}\n`);
+    });
+
+    it('writes a 50 MB string without overflowing the stack, and it reads back the same', () => {
+      // Plain-safe text: js-yaml's plain-scalar check runs over all of it (hostile text fails early).
+      const value = 's3://bucket/part-0001.parquet,'.repeat(1.75 * 1024 * 1024);
+      const obj = { spec: { arguments: ['--input', value], note: 'short' }, other: undefined };
+      const text = toYaml([obj, { kind: 'B' }]);
+      const [first, second] = loadAll(text, { schema: YAML11_SCHEMA }) as [{ spec: { arguments: string[]; note: string } }, object];
+      expect(first.spec.arguments[1] === value).toBe(true);
+      expect(first.spec.note).toBe('short');
+      expect(Object.keys(first)).toEqual(['spec']);
+      expect(second).toEqual({ kind: 'B' });
+    }, 30_000);
+
+    it('is not confused by a short string that looks like its placeholder', () => {
+      const lookalikes = ['emrtwokeightslongstring0n0z', 'emrtwokeightslongstring1n0z', 'emrtwokeightslongstring0n1zzz'];
+      roundTrips({ lookalikes, value: long(LONG_STRING * 2), [lookalikes[0] as string]: long(LONG_STRING + 5) });
+    });
   });
 });

@@ -10,7 +10,7 @@ import { runJobFlowImporter } from './run-job-flow/index.js';
 import { stepFunctionsImporter } from './step-functions/index.js';
 import { terraformImporter } from './terraform/index.js';
 import { fileDiagnostic } from './shared/diagnostics.js';
-import { parseText } from './shared/parse-document.js';
+import { parseText, type YamlTag } from './shared/parse-document.js';
 import type { ImportContext, Importer } from './types.js';
 
 export type { Importer, ImportContext, ImportInput, ImportOutput, FileHead } from './types.js';
@@ -49,7 +49,7 @@ async function importCluster(
       diagnostics.push(read.diagnostic);
       return;
     }
-    const { document, error } = parseText(file, read.text);
+    const { document, error, tags } = parseText(file, read.text);
     const head = { text: read.text.slice(0, HEAD_LENGTH), ...(document && { document }) };
     const importer = error ? undefined : FILE_IMPORTERS.find((imp) => imp.detect(file, head));
     if (!importer) {
@@ -74,6 +74,7 @@ async function importCluster(
       );
       return;
     }
+    if (tags && importer.id !== 'cloudformation') diagnostics.push(...unknownTags(file, tags));
     diagnostics.push(...out.diagnostics);
     if (out.standalone) {
       standalone.push(...out.snapshots);
@@ -127,6 +128,30 @@ async function importCdkCluster(
     diagnostics.push(fileDiagnostic('importer-failed', 'error', { file: input.source }, `the cdk importer failed: ${why}`, 'Please report this with the app.'));
     return { snapshots: [], diagnostics };
   }
+}
+
+/**
+ * Only CloudFormation gives local YAML tags a meaning (`!Ref`, `!Sub`, …). Elsewhere a tag
+ * such as `!Secret` belongs to some other tool that was meant to replace the value; the value
+ * is read as written, which may not be what that tool would have put there: one warning per
+ * tag name, at its first use.
+ */
+function unknownTags(file: string, tags: YamlTag[]): Diagnostic[] {
+  const first = new Map<string, { tag: YamlTag; uses: number }>();
+  for (const tag of tags) {
+    const seen = first.get(tag.tag);
+    if (seen) seen.uses++;
+    else first.set(tag.tag, { tag, uses: 1 });
+  }
+  return [...first.values()].map(({ tag, uses }) =>
+    fileDiagnostic(
+      'unknown-yaml-tag',
+      'warning',
+      { file, line: tag.line, column: tag.column },
+      `unknown YAML tag ${tag.tag} at line ${tag.line}${uses > 1 ? ` (and ${uses - 1} more use${uses > 2 ? 's' : ''})` : ''}: the tagged value is read as written, without the tag`,
+      'Replace the tag with the value it stands for (the AWS CLI rejects unknown tags), or remove it.',
+    ),
+  );
 }
 
 function notEmr(file: string, severity: 'info' | 'error', code: string, what: string): Diagnostic {

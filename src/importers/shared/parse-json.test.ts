@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError, type DocNode } from './doc-node.js';
-import { parseJson } from './parse-json.js';
+import { JsonCommentError, parseJson } from './parse-json.js';
+import { InputLimitError, MAX_VALUES } from './parse-limits.js';
 
 function plain(node: DocNode): unknown {
   if (node.kind === 'object') return Object.fromEntries([...node.entries].map(([k, v]) => [k, plain(v)]));
@@ -59,5 +60,29 @@ describe('parseJson', () => {
   it('rejects content after the value and bare words', () => {
     expect(failure('{} {}').reason).toMatch(/after the JSON value/);
     expect(failure('[tru]').reason).toMatch(/expected a JSON value/);
+  });
+
+  it('names // and /* */ comments at their position', () => {
+    for (const [text, at] of [
+      ['{\n  // by hand\n  "Steps": []\n}', [2, 3]],
+      ['{"Steps": [] /* note */}', [1, 14]],
+      ['[1, 2]\n// trailing', [2, 1]],
+      ['[/* first */ 1]', [1, 2]],
+    ] as const) {
+      const error = failure(text);
+      expect(error, text).toBeInstanceOf(JsonCommentError);
+      expect(error.reason).toBe('JSON does not allow comments');
+      expect([error.line, error.column], text).toEqual(at);
+    }
+    expect(failure('{"a": /1}')).not.toBeInstanceOf(JsonCommentError);
+    expect(parseJson('{"url": "s3://b/x//y /* z */"}').kind).toBe('object');
+  });
+
+  it(`stops past ${MAX_VALUES.toLocaleString('en-US')} values, where the next one starts`, () => {
+    expect(parseJson(`[${'0,'.repeat(MAX_VALUES - 2)}0]`).kind).toBe('array');
+    const error = failure(`[${'0,'.repeat(MAX_VALUES - 1)}0]`);
+    expect(error).toBeInstanceOf(InputLimitError);
+    expect(error.reason).toMatch(/^more than 1,000,000 JSON values/);
+    expect([error.line, error.column]).toEqual([1, 2 * MAX_VALUES]);
   });
 });

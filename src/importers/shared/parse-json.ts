@@ -1,25 +1,36 @@
 import { ParseError, type DocNode } from './doc-node.js';
+import { MAX_VALUES, tooManyValues } from './parse-limits.js';
 
 /**
  * A position-aware JSON parser (RFC 8259, https://www.rfc-editor.org/rfc/rfc8259) that
  * records where each value starts. `JSON.parse` gives no positions, and importers need a
  * line and column for every leaf. Duplicate keys keep the last value, as `JSON.parse` does.
+ * Past {@link MAX_VALUES} values it stops with an {@link InputLimitError}; `//` and `/*`
+ * comments fail with a {@link JsonCommentError}.
  */
 export function parseJson(text: string): DocNode {
   const parser = new JsonParser(text);
   parser.skipSpace();
   const root = parser.value(0);
   parser.skipSpace();
-  if (parser.pos < text.length) parser.fail('unexpected content after the JSON value');
+  if (parser.pos < text.length) {
+    parser.failIfComment();
+    parser.fail('unexpected content after the JSON value');
+  }
   return root;
 }
 
 const MAX_DEPTH = 512;
+
+/** A `//` or `/*` comment where JSON expects a value or a property name. */
+export class JsonCommentError extends ParseError {}
+
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 class JsonParser {
   pos = 0;
+  private values = 0;
   private line = 1;
   private lineStart = 0;
 
@@ -48,6 +59,7 @@ class JsonParser {
     if (depth > MAX_DEPTH) this.fail('too deeply nested');
     const line = this.line;
     const column = this.pos - this.lineStart + 1;
+    if (++this.values > MAX_VALUES) throw tooManyValues('JSON', line, column);
     const c = this.text[this.pos];
     switch (c) {
       case '{':
@@ -115,7 +127,15 @@ class JsonParser {
     }
   }
 
+  /** Comments are the commonest hand edit that breaks JSON: say so instead of "unexpected /". */
+  failIfComment(): void {
+    if (this.text.startsWith('//', this.pos) || this.text.startsWith('/*', this.pos)) {
+      throw new JsonCommentError('JSON does not allow comments', this.line, this.pos - this.lineStart + 1);
+    }
+  }
+
   private expected(what: string): never {
+    this.failIfComment();
     const found = this.text[this.pos];
     if (found === undefined) this.fail(`unexpected end of input, expected ${what} (truncated file?)`);
     this.fail(`expected ${what}, found ${JSON.stringify(found)}`);
@@ -167,6 +187,7 @@ class JsonParser {
     }
     NUMBER.lastIndex = this.pos;
     const match = NUMBER.exec(text);
+    if (!match) this.failIfComment();
     if (!match) this.fail(`unexpected ${JSON.stringify(text[this.pos])}, expected a JSON value`);
     this.pos += match[0].length;
     return { kind: 'number', value: Number(match[0]), raw: match[0], line, column };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeAt as get, ParseError } from './doc-node.js';
+import { InputLimitError, MAX_VALUES, MAX_YAML_CHARS } from './parse-limits.js';
 import { parseYaml } from './parse-yaml.js';
 
 function failure(text: string): ParseError {
@@ -66,5 +67,20 @@ describe('parseYaml', () => {
   it('rejects several documents and reads an empty one as nothing', () => {
     expect(failure('a: 1\n---\nb: 2\n').reason).toMatch(/one YAML document, found 2/);
     expect(parseYaml('# only a comment\n')).toBeUndefined();
+  });
+
+  it(`refuses text over ${MAX_YAML_CHARS} characters before parsing it`, () => {
+    const error = failure(`a: ${'x'.repeat(MAX_YAML_CHARS)}\n`);
+    expect(error).toBeInstanceOf(InputLimitError);
+    expect(error.reason).toBe('YAML over 4 MiB (4.0 MiB); YAML input is limited to 4 MiB');
+  });
+
+  it(`refuses more than ${MAX_VALUES.toLocaleString('en-US')} values at the first one past the limit`, () => {
+    // The mapping, its key and list, then MAX_VALUES - 3 items: exactly at the limit.
+    expect(parseYaml(`a: [${'1,'.repeat(MAX_VALUES - 4)}1]`)?.kind).toBe('object');
+    const error = failure(`a:\n  - [${'1,'.repeat(MAX_VALUES - 3)}1]`);
+    expect(error).toBeInstanceOf(InputLimitError);
+    expect(error.reason).toMatch(/^more than 1,000,000 YAML values/);
+    expect([error.line, error.column]).toEqual([2, 6 + 2 * (MAX_VALUES - 4)]);
   });
 });

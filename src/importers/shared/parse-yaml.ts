@@ -1,5 +1,6 @@
 import { EVENT_ID, SCALAR_STYLE, YAMLException, getScalarValue, parseEvents, type Event } from 'js-yaml';
 import { ParseError, lineStarts, positionAt, type DocNode, type ScalarNode } from './doc-node.js';
+import { formatMiB, InputLimitError, MAX_VALUES, MAX_YAML_CHARS, tooManyValues } from './parse-limits.js';
 
 export interface YamlOptions {
   /**
@@ -15,8 +16,13 @@ export interface YamlOptions {
  * stream (`parseEvents`, which keeps source offsets that `load` throws away). Scalars resolve
  * as YAML 1.2 core schema does (https://yaml.org/spec/1.2.2/#1032-tag-resolution); explicit
  * tags such as `!Ref` keep the text verbatim. Duplicate keys are an error, as in `load`.
+ * Text over {@link MAX_YAML_CHARS} is refused before it is parsed, and a document of more than
+ * {@link MAX_VALUES} values before its tree is built ({@link InputLimitError}).
  */
 export function parseYaml(text: string, options: YamlOptions = {}): DocNode | undefined {
+  if (text.length > MAX_YAML_CHARS) {
+    throw new InputLimitError(`YAML over ${formatMiB(MAX_YAML_CHARS)} (${formatMiB(text.length)}); YAML input is limited to ${formatMiB(MAX_YAML_CHARS)}`, 1, 1);
+  }
   const starts = lineStarts(text);
   let events: Event[];
   try {
@@ -26,6 +32,17 @@ export function parseYaml(text: string, options: YamlOptions = {}): DocNode | un
       throw new ParseError(error.reason, error.mark.line + 1, error.mark.column + 1);
     }
     throw new ParseError(error instanceof Error ? error.message : String(error), 1, 1);
+  }
+  // Every event but POP and DOCUMENT is one value (an alias reuses its target, it adds no tree).
+  if (events.length > MAX_VALUES) {
+    let values = 0;
+    for (const event of events) {
+      if (event.type === EVENT_ID.POP || event.type === EVENT_ID.DOCUMENT) continue;
+      if (++values > MAX_VALUES) {
+        const at = positionAt(starts, 'start' in event ? event.start : 'valueStart' in event ? event.valueStart : event.anchorStart);
+        throw tooManyValues('YAML', at.line, at.column);
+      }
+    }
   }
   return new TreeBuilder(text, starts, events, options).document();
 }

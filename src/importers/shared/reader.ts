@@ -82,8 +82,15 @@ export class DocReader {
     return m && this.array(m.node, m.path).items.map((node, i) => ({ node, path: childPath(m.path, i) }));
   }
 
-  /** A list of strings; a lone string counts as a list of one, as the AWS CLI reads `Args=x`. */
+  /**
+   * A list of strings; a lone string counts as a list of one, as the AWS CLI reads `Args=x`.
+   * A lone number or boolean is refused: `Args: 42` is a mistake, not the argument "42".
+   */
   textList(node: DocNode, path: string): Array<Located<string>> {
+    if (node.kind === 'number' || node.kind === 'boolean' || node.kind === 'object') {
+      const name = /(?:^|\.)([A-Za-z_$][\w$]*)$/.exec(path)?.[1] ?? 'the value';
+      this.fail(node, path, `${name} must be a list of strings, found ${describeKind(node)}`);
+    }
     if (node.kind !== 'array') return [{ value: this.text(node, path), loc: this.loc(node, path) }];
     return node.items.map((item, i) => {
       const p = childPath(path, i);
