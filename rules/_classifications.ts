@@ -12,22 +12,35 @@ export interface ClassificationProperty {
   ref: string;
 }
 
+/**
+ * Properties already listed, per classification list. The jobs of a cluster share one list,
+ * which no one changes after import, and several rules walk it for every job; the cached
+ * properties are frozen since every caller shares them.
+ */
+const propertiesByList = new WeakMap<readonly Classification[], readonly ClassificationProperty[]>();
+
 /** Every property of every classification of the job, depth-first in input order. */
-export function classificationProperties(job: Readonly<SparkJob>): ClassificationProperty[] {
+export function classificationProperties(job: Readonly<SparkJob>): readonly ClassificationProperty[] {
+  const cached = propertiesByList.get(job.classifications);
+  if (cached !== undefined) return cached;
   const walk = (list: readonly Classification[], path: string[]): ClassificationProperty[] =>
     list.flatMap((c) => {
-      const here = [...path, c.classification];
+      const here = Object.freeze([...path, c.classification]) as string[];
       const top = here[0] as string;
-      const own = Object.keys(c.properties).map((key) => ({
-        top,
-        path: here,
-        key,
-        value: c.properties[key] as string,
-        ref: refs.classification(here, key),
-      }));
+      const own = Object.keys(c.properties).map((key) =>
+        Object.freeze({
+          top,
+          path: here,
+          key,
+          value: c.properties[key] as string,
+          ref: refs.classification(here, key),
+        }),
+      );
       return [...own, ...walk(c.configurations, here)];
     });
-  return walk(job.classifications, []);
+  const properties = Object.freeze(walk(job.classifications, []));
+  propertiesByList.set(job.classifications, properties);
+  return properties;
 }
 
 /** Hadoop XML classifications that reach Spark's Hadoop conf, lowest precedence first. */

@@ -1,6 +1,6 @@
 import type { From, JobPlan, RuleContext, SparkJob } from '../src/rule-api.js';
 import { compareStrings, defineRule, refs } from '../src/rule-api.js';
-import type { InstanceName, RoleFacts } from './_placement-capacity.js';
+import type { CapacityKind, InstanceName, KubeArch, RoleFacts } from './_placement-capacity.js';
 import { capacityArch, capacityKind, distinctSorted, executorRoles, instanceNames } from './_placement-capacity.js';
 
 type Pod = 'driver' | 'executor';
@@ -15,15 +15,35 @@ interface Constraint {
 }
 
 /**
+ * The located instance-type refs of every role, per locations record. A cluster's jobs share
+ * its snapshot's locations record, which holds every step argument too, so scanning it once
+ * per cluster instead of once per job matters; the record is not changed once imported.
+ */
+const locatedTypeRefs = new WeakMap<object, Map<string, string[]>>();
+
+function locatedInstanceTypes(locations: Readonly<SparkJob['locations']>): Map<string, string[]> {
+  let byPrefix = locatedTypeRefs.get(locations);
+  if (byPrefix === undefined) {
+    byPrefix = new Map();
+    for (const ref of Object.keys(locations)) {
+      const at = ref.lastIndexOf('/instanceTypes/');
+      if (at < 0 || !/^\d+$/.test(ref.slice(at + '/instanceTypes/'.length))) continue;
+      const prefix = ref.slice(0, at + '/instanceTypes/'.length);
+      byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), ref]);
+    }
+    for (const list of byPrefix.values()) list.sort((a, b) => Number(a.slice(a.lastIndexOf('/') + 1)) - Number(b.slice(b.lastIndexOf('/') + 1)));
+    locatedTypeRefs.set(locations, byPrefix);
+  }
+  return byPrefix;
+}
+
+/**
  * Where an instance role's types sit in the input: one located ref per listed type when the
  * importer recorded them (fleets list several), else the role's type list as a whole.
  */
 function instanceTypeRefs(job: Readonly<SparkJob>, role: RoleFacts['role']): From[] {
-  const prefix = refs.instances(role, 'instanceTypes/');
-  const located = Object.keys(job.locations)
-    .filter((r) => r.startsWith(prefix) && /^\d+$/.test(r.slice(prefix.length)))
-    .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
-  return located.length > 0 ? located : [refs.instances(role, 'instanceTypes')];
+  const located = locatedInstanceTypes(job.locations).get(refs.instances(role, 'instanceTypes/'));
+  return located !== undefined ? [...located] : [refs.instances(role, 'instanceTypes')];
 }
 
 /**
@@ -88,21 +108,35 @@ function setTolerations(ctx: RuleContext, pod: Pod, spot: boolean, marketRefs: F
   ctx.set(`${pod}.tolerations`, merged, ...from);
 }
 
-/** The architecture constraint for both pods (one image serves both), or undefined with the reason reported. */
-function archConstraint(ctx: RuleContext, names: InstanceName[], unresolved: string[], typeRefs: From[]): Constraint | undefined {
-  if (names.length === 0 || unresolved.length > 0) return undefined;
+/** What the executor capacity says about the architecture: one to constrain to, or why there is none. */
+type ArchReading =
+  | { kind: 'none' }
+  | { kind: 'mixed'; types: string }
+  | { kind: 'unknown'; types: string }
+  | { kind: 'one'; arch: KubeArch; types: string };
+
+function readArch(names: InstanceName[], unresolved: string[]): ArchReading {
+  if (names.length === 0 || unresolved.length > 0) return { kind: 'none' };
   const arch = capacityArch(names);
   const types = distinctSorted(names.map((n) => n.type)).join(', ');
-  if (arch === 'mixed') {
-    ctx.report('mixed-arch', { types }, { refs: typeRefs });
+  if (arch === 'mixed') return { kind: 'mixed', types };
+  if (arch === 'unknown') return { kind: 'unknown', types: distinctSorted(names.filter((n) => !n.arch).map((n) => n.type)).join(', ') };
+  return { kind: 'one', arch, types };
+}
+
+/** The architecture constraint for both pods (one image serves both), or undefined with the reason reported. */
+function archConstraint(ctx: RuleContext, reading: ArchReading, typeRefs: From[]): Constraint | undefined {
+  if (reading.kind === 'none') return undefined;
+  if (reading.kind === 'mixed') {
+    ctx.report('mixed-arch', { types: reading.types }, { refs: typeRefs });
     return undefined;
   }
-  if (arch === 'unknown') {
-    ctx.report('arch-unknown', { types: distinctSorted(names.filter((n) => !n.arch).map((n) => n.type)).join(', ') }, { refs: typeRefs });
+  if (reading.kind === 'unknown') {
+    ctx.report('arch-unknown', { types: reading.types }, { refs: typeRefs });
     return undefined;
   }
-  if (arch === 'arm64') ctx.report('image-multi-arch', { types }, { refs: typeRefs, hint: 'The official Apache Spark images include linux/arm64; a custom or derived image must be built for linux/arm64 too (docker buildx --platform linux/arm64,linux/amd64).' });
-  return { label: ctx.config.placement.labels.arch, values: [arch], from: [...typeRefs, refs.config('placement.labels.arch')] };
+  if (reading.arch === 'arm64') ctx.report('image-multi-arch', { types: reading.types }, { refs: typeRefs, hint: 'The official Apache Spark images include linux/arm64; a custom or derived image must be built for linux/arm64 too (docker buildx --platform linux/arm64,linux/amd64).' });
+  return { label: ctx.config.placement.labels.arch, values: [reading.arch], from: [...typeRefs, refs.config('placement.labels.arch')] };
 }
 
 /** Instance family or type of the executors, as `placement.instanceTypes` asks. */
@@ -116,6 +150,49 @@ function instanceConstraint(ctx: RuleContext, names: InstanceName[], unresolved:
     values: distinctSorted(names.map((n) => (byFamily ? n.family : n.type))),
     from: [...typeRefs, refs.config('placement.instanceTypes'), refs.config(byFamily ? 'placement.labels.instanceFamily' : 'placement.labels.instanceType')],
   };
+}
+
+/** What the cluster's capacity says, before any job's settings or the config come in. */
+interface CapacityReading {
+  roles: RoleFacts[];
+  capacity: CapacityKind;
+  marketRefs: string[];
+  typeRefs: From[];
+  names: InstanceName[];
+  unresolved: string[];
+  arch: ArchReading;
+}
+
+/**
+ * Capacity readings per cluster facts and locations. The jobs of a cluster share both records,
+ * which nothing changes after normalization, so the reading is the same for each of them.
+ */
+const readings = new WeakMap<object, WeakMap<object, CapacityReading>>();
+
+function readCapacity(job: Readonly<SparkJob>): CapacityReading {
+  let byLocations = readings.get(job.facts);
+  if (byLocations === undefined) {
+    byLocations = new WeakMap();
+    readings.set(job.facts, byLocations);
+  }
+  let reading = byLocations.get(job.locations);
+  if (reading === undefined) {
+    const roles = executorRoles(job.facts.roles);
+    const read = roles.map(instanceNames);
+    const names = read.flatMap((r) => r.names);
+    const unresolved = distinctSorted(read.flatMap((r) => r.unresolved));
+    reading = {
+      roles,
+      capacity: capacityKind(roles),
+      marketRefs: distinctSorted(roles.map((r) => refs.instances(r.role, 'market'))),
+      typeRefs: [...new Set(roles.flatMap((r) => instanceTypeRefs(job, r.role)))],
+      names,
+      unresolved,
+      arch: readArch(names, unresolved),
+    };
+    byLocations.set(job.locations, reading);
+  }
+  return reading;
 }
 
 /**
@@ -160,13 +237,7 @@ export default defineRule({
       setTolerations(ctx, 'executor', false, []);
       return;
     }
-    const roles = executorRoles(job.facts.roles);
-    const capacity = capacityKind(roles);
-    const marketRefs = distinctSorted(roles.map((r) => refs.instances(r.role, 'market')));
-    const typeRefs = [...new Set(roles.flatMap((r) => instanceTypeRefs(job, r.role)))];
-    const read = roles.map(instanceNames);
-    const names = read.flatMap((r) => r.names);
-    const unresolved = distinctSorted(read.flatMap((r) => r.unresolved));
+    const { roles, capacity, marketRefs, typeRefs, names, unresolved, arch: archReading } = readCapacity(job);
     if (unresolved.length > 0) ctx.report('instance-type-unresolved', { types: unresolved.join(', ') }, { refs: typeRefs });
     if (capacity === 'mixed') {
       const which = (market: RoleFacts['market']) => distinctSorted(roles.filter((r) => r.market === market).map((r) => r.role)).join(', ');
@@ -174,7 +245,7 @@ export default defineRule({
     }
 
     const { labels, capacityTypes } = placement;
-    const arch = archConstraint(ctx, names, unresolved, typeRefs);
+    const arch = archConstraint(ctx, archReading, typeRefs);
     const driver: Constraint[] = [
       { label: labels.capacityType, values: [capacityTypes.onDemand], from: [refs.config('placement.labels.capacityType'), refs.config('placement.capacityTypes.onDemand')] },
     ];

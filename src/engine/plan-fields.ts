@@ -19,16 +19,33 @@ const MAP_FIELDS = [
   'sparkConf',
 ] as const;
 
-/** Split a field path into the container path and the final key. */
-export function splitFieldPath(field: string): { container: string[]; key: string } {
+/**
+ * Field paths already split. Rules write the same few hundred paths for every job, and a
+ * split depends on nothing but the path, so each is split once; the parts are frozen because
+ * every caller shares them.
+ */
+const splitCache = new Map<string, { container: string[]; key: string }>();
+
+function splitUncached(field: string): { container: string[]; key: string } {
   for (const map of MAP_FIELDS) {
-    if (field.startsWith(`${map}.`) && field.length > map.length + 1) {
+    if (field.length > map.length + 1 && field.startsWith(map) && field[map.length] === '.') {
       return { container: map.split('.'), key: field.slice(map.length + 1) };
     }
   }
   const parts = field.split('.');
   const key = parts.pop() as string;
   return { container: parts, key };
+}
+
+/** Split a field path into the container path and the final key. */
+export function splitFieldPath(field: string): { container: string[]; key: string } {
+  let split = splitCache.get(field);
+  if (split === undefined) {
+    const fresh = splitUncached(field);
+    split = Object.freeze({ container: Object.freeze(fresh.container) as string[], key: fresh.key });
+    splitCache.set(field, split);
+  }
+  return split;
 }
 
 /** Write `value` at `field` in the plan, creating intermediate objects. */

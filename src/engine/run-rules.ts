@@ -7,7 +7,7 @@ import { compareStrings } from '../model/order.js';
 import type { ConfEntry, SparkJob } from '../model/spark-job.js';
 import type { SettingRef } from '../model/source.js';
 import { coverageInputs } from './coverage.js';
-import { matchesPattern, writeField } from './plan-fields.js';
+import { writeField } from './plan-fields.js';
 import type { From, Rule, RuleContext } from './rule-types.js';
 
 /** A rule with the options the config gave it (already validated and defaulted). */
@@ -15,6 +15,9 @@ export interface ActiveRule {
   rule: Rule;
   options: unknown;
 }
+
+/** The running rule before the first one starts: it may write nothing. */
+const NO_RULE: Rule = { id: '', meta: { description: '', category: 'platform', reads: [], writes: [], messages: {}, docs: '' }, apply: () => {} };
 
 /** A rule broke its contract (wrote outside `meta.writes`, or a field another rule owns). */
 export class RuleContractError extends Error {}
@@ -26,8 +29,56 @@ function isConfEntry(from: From): from is ConfEntry {
 /** Every ref a `From` stands for; a conf entry also stands for the values it shadowed. */
 function refsOf(from: From): SettingRef[] {
   if (typeof from === 'string') return [from];
-  if (isConfEntry(from)) return [from.ref, ...from.shadowed.map((s) => s.ref)];
+  if (isConfEntry(from)) return from.shadowed.length === 0 ? [from.ref] : [from.ref, ...from.shadowed.map((s) => s.ref)];
   return [from.ref];
+}
+
+/**
+ * The refs of several `From`s, each once, in first-seen order (what `[...new Set(flatMap)]`
+ * gives) without the intermediate arrays: `set` runs this for every field of every job.
+ */
+function distinctRefs(from: readonly From[]): SettingRef[] {
+  const out: SettingRef[] = [];
+  const add = (ref: SettingRef) => {
+    if (!out.includes(ref)) out.push(ref);
+  };
+  for (const f of from) {
+    if (typeof f === 'string') add(f);
+    else if (isConfEntry(f)) {
+      add(f.ref);
+      for (const s of f.shadowed) add(s.ref);
+    } else add(f.ref);
+  }
+  return out;
+}
+
+/**
+ * A rule's `meta.writes` as a test, built once per writes list: exact fields in a set,
+ * prefixes (`sparkConf.*`) in a list. Keyed by the list itself, which rules define once.
+ */
+const writeTests = new WeakMap<readonly string[], (field: string) => boolean>();
+
+function mayWrite(rule: Rule, field: string): boolean {
+  let test = writeTests.get(rule.meta.writes);
+  if (test === undefined) {
+    const exact = new Set(rule.meta.writes.filter((p) => !p.endsWith('*')));
+    const prefixes = rule.meta.writes.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1));
+    test = (f) => exact.has(f) || prefixes.some((p) => f.startsWith(p));
+    writeTests.set(rule.meta.writes, test);
+  }
+  return test(field);
+}
+
+/** The first index of `sorted` whose key is not below `prefix` (binary search, code-point order). */
+function lowerBound(sorted: readonly string[], prefix: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function fillTemplate(template: string, data: Record<string, string | number>): string {
@@ -73,70 +124,82 @@ export function planJob(job: SparkJob, rules: readonly ActiveRule[], config: Pro
   const plan = newPlan(job, config);
   const owners = new Map<string, string>();
   const consumed = new Set<SettingRef>();
+  // The job is read-only to rules, so its conf keys are sorted once for every confKeys call.
+  let sortedKeys: string[] | undefined;
+  const confKeys = (prefix: string): string[] => {
+    sortedKeys ??= Object.keys(job.conf).sort(compareStrings);
+    if (prefix === '') return sortedKeys.slice();
+    // Keys with a prefix are one run in code-point order: from the first key >= prefix on.
+    const out: string[] = [];
+    for (let i = lowerBound(sortedKeys, prefix); i < sortedKeys.length && (sortedKeys[i] as string).startsWith(prefix); i++) out.push(sortedKeys[i] as string);
+    return out;
+  };
 
-  const contextFor = (rule: Rule): RuleContext => {
-    const claim = (field: string) => {
-      if (!rule.meta.writes.some((p) => matchesPattern(p, field))) {
-        throw new RuleContractError(`rule ${rule.id} wrote ${field}, which is not in its meta.writes`);
-      }
-      const owner = owners.get(field);
-      if (owner !== undefined && owner !== rule.id) {
-        throw new RuleContractError(`rules ${owner} and ${rule.id} both write ${field}`);
-      }
-      owners.set(field, rule.id);
-    };
-    return {
-      config,
-      conf: (key) => job.conf[key],
-      confKeys: (prefix = '') => Object.keys(job.conf).filter((k) => k.startsWith(prefix)).sort(compareStrings),
-      set(field, value, ...from) {
-        if (from.length === 0) throw new RuleContractError(`rule ${rule.id} set ${field} without naming its inputs`);
-        claim(field);
-        writeField(plan, field, value);
-        const refs = [...new Set(from.flatMap(refsOf))];
-        refs.forEach((r) => consumed.add(r));
-        plan.provenance[field] = { rule: rule.id, from: refs };
-      },
-      setDefault(field, value, reason) {
-        claim(field);
-        writeField(plan, field, value);
-        plan.provenance[field] = { rule: rule.id, default: reason };
-      },
-      drop(setting, reason: DropReason, detail) {
-        const refs = refsOf(setting);
-        refs.forEach((r) => consumed.add(r));
-        const name = isConfEntry(setting) ? setting.key : (refs[0] ?? '');
-        plan.dropped.push({ ref: refs[0] ?? '', setting: name, reason, detail, rule: rule.id });
-      },
-      isConsumed: (from) => refsOf(from).every((r) => consumed.has(r)),
-      fieldOwner: (field) => owners.get(field),
-      consume(...from) {
-        from.flatMap(refsOf).forEach((r) => consumed.add(r));
-      },
-      report(code, data = {}, extra = {}) {
-        const template = rule.meta.messages[code];
-        if (template === undefined) throw new RuleContractError(`rule ${rule.id} reported unknown message ${code}`);
-        const refs = [...new Set((extra.refs ?? []).flatMap(refsOf))];
-        const diagnostic: Diagnostic = {
-          code,
-          severity: rule.meta.severities?.[code] ?? 'warning',
-          message: fillTemplate(template, data),
-          jobId: job.id,
-          refs,
-        };
-        const location = refs.map((r) => job.locations[r]).find((l) => l !== undefined);
-        if (location) diagnostic.location = location;
-        if (extra.hint) diagnostic.hint = extra.hint;
-        plan.diagnostics.push(diagnostic);
-      },
-    };
+  // One context for the whole job, answering for the rule that is running: rules use their
+  // context only while their own `apply` runs (it is synchronous), so `rule` is always theirs.
+  let rule: Rule = NO_RULE;
+  const claim = (field: string) => {
+    if (!mayWrite(rule, field)) {
+      throw new RuleContractError(`rule ${rule.id} wrote ${field}, which is not in its meta.writes`);
+    }
+    const owner = owners.get(field);
+    if (owner !== undefined && owner !== rule.id) {
+      throw new RuleContractError(`rules ${owner} and ${rule.id} both write ${field}`);
+    }
+    owners.set(field, rule.id);
+  };
+  const context: RuleContext = {
+    config,
+    conf: (key) => job.conf[key],
+    confKeys: (prefix = '') => confKeys(prefix),
+    set(field, value, ...from) {
+      if (from.length === 0) throw new RuleContractError(`rule ${rule.id} set ${field} without naming its inputs`);
+      claim(field);
+      writeField(plan, field, value);
+      const refs = distinctRefs(from);
+      for (const r of refs) consumed.add(r);
+      plan.provenance[field] = { rule: rule.id, from: refs };
+    },
+    setDefault(field, value, reason) {
+      claim(field);
+      writeField(plan, field, value);
+      plan.provenance[field] = { rule: rule.id, default: reason };
+    },
+    drop(setting, reason: DropReason, detail) {
+      const refs = refsOf(setting);
+      for (const r of refs) consumed.add(r);
+      const name = isConfEntry(setting) ? setting.key : (refs[0] ?? '');
+      plan.dropped.push({ ref: refs[0] ?? '', setting: name, reason, detail, rule: rule.id });
+    },
+    isConsumed: (from) => refsOf(from).every((r) => consumed.has(r)),
+    fieldOwner: (field) => owners.get(field),
+    consume(...from) {
+      for (const f of from) for (const r of refsOf(f)) consumed.add(r);
+    },
+    report(code, data = {}, extra = {}) {
+      const template = rule.meta.messages[code];
+      if (template === undefined) throw new RuleContractError(`rule ${rule.id} reported unknown message ${code}`);
+      const refs = distinctRefs(extra.refs ?? []);
+      const diagnostic: Diagnostic = {
+        code,
+        severity: rule.meta.severities?.[code] ?? 'warning',
+        message: fillTemplate(template, data),
+        jobId: job.id,
+        refs,
+      };
+      const location = refs.map((r) => job.locations[r]).find((l) => l !== undefined);
+      if (location) diagnostic.location = location;
+      if (extra.hint) diagnostic.hint = extra.hint;
+      plan.diagnostics.push(diagnostic);
+    },
   };
 
   try {
     const ordered = [...rules.filter((r) => !r.rule.meta.fallback), ...rules.filter((r) => r.rule.meta.fallback)];
-    for (const { rule, options } of ordered) {
-      if (!(rule.meta.kinds ?? ['spark']).includes(job.kind)) continue;
-      rule.apply(job, contextFor(rule), options);
+    for (const active of ordered) {
+      if (!(active.rule.meta.kinds ?? ['spark']).includes(job.kind)) continue;
+      rule = active.rule;
+      rule.apply(job, context, active.options);
     }
   } catch (error) {
     if (!(error instanceof RuleContractError)) throw error;

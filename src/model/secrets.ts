@@ -27,15 +27,30 @@ const CREDENTIAL_PATTERNS: RegExp[] = [
   /\bBearer\s+([A-Za-z0-9._~+/=-]+)/g,
 ];
 
+/**
+ * The patterns without the global flag, for testing (a global RegExp keeps `lastIndex` between
+ * calls), compiled once, each with a substring its match must contain so that most values are
+ * cleared by a cheap `includes` alone. Every setting of every job is checked here.
+ */
+type CredentialTest = { needs: (value: string) => boolean; pattern: RegExp };
+const CREDENTIAL_TESTS: CredentialTest[] = ([
+  { needs: (v) => v.includes('://') && v.includes('@'), pattern: CREDENTIAL_PATTERNS[0] as RegExp },
+  { needs: (v) => v.includes('='), pattern: CREDENTIAL_PATTERNS[1] as RegExp },
+  { needs: (v) => v.includes('AKIA') || v.includes('ASIA'), pattern: CREDENTIAL_PATTERNS[2] as RegExp },
+  { needs: (v) => v.includes('Bearer'), pattern: CREDENTIAL_PATTERNS[3] as RegExp },
+] satisfies CredentialTest[]).map(({ needs, pattern }) => ({ needs, pattern: new RegExp(pattern.source, pattern.flags.replace('g', '')) }));
+
 /** Whether a value carries credentials inside it, whatever its setting's name. */
 export function holdsCredentials(value: string): boolean {
-  return CREDENTIAL_PATTERNS.some((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(value));
+  return CREDENTIAL_TESTS.some((test) => test.needs(value) && test.pattern.test(value));
 }
 
 /** The value with every embedded credential replaced by REDACTED, the rest kept for people to read. */
 export function redactCredentials(value: string): string {
   return CREDENTIAL_PATTERNS.reduce(
-    (text, pattern) => text.replace(pattern, (whole: string, secret: string) => whole.replace(secret, REDACTED)),
+    (text, pattern, i) =>
+      // The same substring precheck as holdsCredentials: a pattern whose required text is absent cannot match.
+      CREDENTIAL_TESTS[i]?.needs(text) === false ? text : text.replace(pattern, (whole: string, secret: string) => whole.replace(secret, REDACTED)),
     value,
   );
 }

@@ -42,14 +42,18 @@ export function foldHistory<T extends FoldItem>(items: T[]): Array<Folded<T>> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = JSON.stringify(item.identity);
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
+  // Input positions looked up once, not by indexOf in the comparator (quadratic for long histories).
+  const position = new Map(items.map((item, i) => [item, i]));
   return [...groups.values()]
     .map((group) => {
       const runs = oldestFirst(group);
       return { item: runs[runs.length - 1] as T, runs };
     })
-    .sort((a, b) => items.indexOf(a.item) - items.indexOf(b.item));
+    .sort((a, b) => (position.get(a.item) as number) - (position.get(b.item) as number));
 }
 
 /** The info diagnostic of a job that stands for several runs (`step-history-folded`). */

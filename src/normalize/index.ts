@@ -9,7 +9,7 @@ import { classifyStep } from './classify-step.js';
 import { instanceGroupConfigurationDiagnostics, readClusterConf } from './cluster-conf.js';
 import { clusterFacts } from './cluster-facts.js';
 import { foldedDiagnostic, foldHistory } from './fold-history.js';
-import { resolveConf } from './resolve-conf.js';
+import { clusterConfLayers, resolveJobConf } from './resolve-conf.js';
 import { parseSparkSubmit } from './spark-submit-parser.js';
 
 /** Classifications resolved into `job.conf` rather than passed on in `job.classifications`. */
@@ -62,16 +62,12 @@ export function normalize(snapshot: EmrSnapshot): { jobs: SparkJob[]; diagnostic
   diagnostics.push(...maximized.diagnostics);
   const defaults = emrDefaults(facts.release);
   const classifications = snapshot.configurations.filter((c) => !CONF_CLASSIFICATIONS.has(c.classification));
+  const confLayers = clusterConfLayers({ defaults, maximized: maximized.values, sparkDefaults: clusterConf.sparkDefaults });
 
   const jobs = foldHistory(snapshot.steps.map(analyseStep)).map(({ item, runs }): SparkJob => {
     const key = stepKey(item.step);
     const id = `${clusterKey}/${key}`;
-    const resolved = resolveConf({
-      defaults,
-      maximized: maximized.values,
-      sparkDefaults: clusterConf.sparkDefaults,
-      ...(item.submit ? { submit: item.submit } : {}),
-    });
+    const resolved = resolveJobConf(confLayers, item.submit);
     const jobDiagnostics = [...item.diagnostics, ...resolved.diagnostics];
     if (runs.length > 1) jobDiagnostics.push(foldedDiagnostic(id, runs, item.step));
     diagnostics.push(...jobDiagnostics.map((d) => ({ ...d, jobId: id })));

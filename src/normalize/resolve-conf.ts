@@ -4,7 +4,7 @@ import { MAXIMIZE_REF } from '../catalog/maximize-resource-allocation.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { refs } from '../model/emr-snapshot.js';
 import { compareStrings } from '../model/order.js';
-import type { ConfValue, ResolvedConf, SparkSubmit } from '../model/spark-job.js';
+import type { ConfEntry, ConfValue, ResolvedConf, SparkSubmit } from '../model/spark-job.js';
 import type { ClassificationValue } from './cluster-conf.js';
 
 /**
@@ -48,6 +48,40 @@ export interface ConfInputs {
 }
 
 /**
+ * The cluster's layers of the resolved conf (EMR defaults, maximizeResourceAllocation,
+ * spark-defaults), gathered once per cluster: every job of the cluster starts from them.
+ */
+export interface ClusterConfLayers {
+  defaults: EmrDefault[];
+  /** Each key's cluster values, lowest layer first. */
+  values: Map<string, ConfValue[]>;
+  /**
+   * The entry of a key that no step flag or `--conf` touches, made once and shared by the
+   * jobs of the cluster: entries are read-only after normalization (rules get a Readonly job,
+   * review answers build new entries).
+   */
+  shared: Map<string, ConfEntry>;
+}
+
+export function clusterConfLayers(input: Omit<ConfInputs, 'submit'>): ClusterConfLayers {
+  const values = new Map<string, ConfValue[]>();
+  const add = (key: string, value: ConfValue) => {
+    const list = values.get(key);
+    if (list) list.push(value);
+    else values.set(key, [value]);
+  };
+  for (const d of input.defaults) add(d.key, { value: d.value, layer: 'emr-default', ref: refs.emrDefault(d.key) });
+  for (const m of input.maximized) add(m.key, { value: m.value, layer: 'maximize-resource-allocation', ref: MAXIMIZE_REF });
+  for (const s of input.sparkDefaults) add(s.key, { value: s.value, layer: 'spark-defaults', ref: s.ref });
+  return { defaults: input.defaults, values, shared: new Map() };
+}
+
+function confEntry(key: string, all: ConfValue[]): ConfEntry {
+  const winner = all[all.length - 1] as ConfValue;
+  return { key, ...winner, shadowed: all.slice(0, -1) };
+}
+
+/**
  * A job's Spark settings resolved once, in Spark's precedence order (DESIGN §2, facts §1.3):
  * EMR defaults < maximizeResourceAllocation < spark-defaults < `--properties-file` < `--conf`
  * (last wins) < dedicated flags, which beat `--conf` (`SparkSubmitArguments.loadEnvironmentArguments`
@@ -59,30 +93,46 @@ export interface ConfInputs {
  * from EMR's instance-type default, which this tool can only assume.
  */
 export function resolveConf(input: ConfInputs): { conf: ResolvedConf; diagnostics: Diagnostic[] } {
-  const values = new Map<string, ConfValue[]>();
-  const add = (key: string, value: ConfValue) => values.set(key, [...(values.get(key) ?? []), value]);
+  return resolveJobConf(clusterConfLayers(input), input.submit);
+}
 
-  for (const d of input.defaults) add(d.key, { value: d.value, layer: 'emr-default', ref: refs.emrDefault(d.key) });
-  for (const m of input.maximized) add(m.key, { value: m.value, layer: 'maximize-resource-allocation', ref: MAXIMIZE_REF });
-  for (const s of input.sparkDefaults) add(s.key, { value: s.value, layer: 'spark-defaults', ref: s.ref });
-  const submit = input.submit;
+/** {@link resolveConf} for one job of a cluster whose layers were gathered already. */
+export function resolveJobConf(cluster: ClusterConfLayers, submit: SparkSubmit | undefined): { conf: ResolvedConf; diagnostics: Diagnostic[] } {
+  const own = new Map<string, ConfValue[]>();
+  const add = (key: string, value: ConfValue) => {
+    const list = own.get(key);
+    if (list) list.push(value);
+    else own.set(key, [value]);
+  };
   for (const c of submit?.confs ?? []) add(c.key, { value: c.value, layer: 'conf', ref: c.ref });
-  for (const [option, key] of Object.entries(FLAG_KEYS)) {
-    const flag = submit?.options[option];
-    if (flag) add(key, { value: flag.value, layer: 'flag', ref: flag.ref });
+  if (submit) {
+    for (const [option, key] of Object.entries(FLAG_KEYS)) {
+      const flag = submit.options[option];
+      if (flag) add(key, { value: flag.value, layer: 'flag', ref: flag.ref });
+    }
   }
 
+  const keys = [...cluster.values.keys()];
+  for (const key of own.keys()) if (!cluster.values.has(key)) keys.push(key);
   const conf: ResolvedConf = {};
-  for (const key of [...values.keys()].sort(compareStrings)) {
-    const all = values.get(key) as ConfValue[];
-    const winner = all[all.length - 1] as ConfValue;
-    conf[key] = { key, ...winner, shadowed: all.slice(0, -1) };
+  for (const key of keys.sort(compareStrings)) {
+    const mine = own.get(key);
+    if (mine === undefined) {
+      let entry = cluster.shared.get(key);
+      if (entry === undefined) {
+        entry = confEntry(key, cluster.values.get(key) as ConfValue[]);
+        cluster.shared.set(key, entry);
+      }
+      conf[key] = entry;
+    } else {
+      conf[key] = confEntry(key, [...(cluster.values.get(key) ?? []), ...mine]);
+    }
   }
 
   const diagnostics: Diagnostic[] = [];
   if (submit?.propertiesFile) diagnostics.push(propertiesFileDiagnostic(submit));
   if (submit) {
-    const assumed = input.defaults.filter((d) => d.assumed && conf[d.key]?.layer === 'emr-default');
+    const assumed = cluster.defaults.filter((d) => d.assumed && conf[d.key]?.layer === 'emr-default');
     if (assumed.length > 0) {
       diagnostics.push({
         code: 'emr-executor-size-assumed',
