@@ -27,6 +27,9 @@ async function onSignal(): Promise<void> {
 process.on('SIGINT', () => void onSignal());
 process.on('SIGTERM', () => void onSignal());
 
+// The bundle is minified; with --debug, stack traces go through its source maps to the TypeScript.
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
+
 // Loaded after the handlers are in place, so that a signal while the commands load is handled too.
 const { main } = await import('./cli/main.js');
 const code = await main(process.argv.slice(2));
