@@ -1,5 +1,5 @@
 import { createHash, hash } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EmittedFile, StreamedFile } from '../emitters/emitted-file.js';
@@ -165,6 +165,8 @@ export class OutputWriter {
   private readonly staged: StagedFile[] = [];
   /** Names the staged files; never reused, even when a file is taken back. */
   private stagedCount = 0;
+  /** Names in each folder of the output, listed on first use (see readExisting). */
+  private readonly listings = new Map<string, Set<string>>();
   private tmp: string | undefined;
   private closed = false;
 
@@ -182,12 +184,30 @@ export class OutputWriter {
   /** Takes one emitted file: compares it with what is on disk and stages it when it must be written. */
   add(file: EmittedFile): void {
     this.claim(file.path);
-    const bytes = Buffer.from(file.content, 'utf8');
-    const existing = readOrUndefined(join(this.outDir, file.path));
+    const wanted = sha256(file.content);
+    const existing = this.readExisting(file.path);
     // Equal bytes need no hash of what is on disk; only a difference asks whether it was edited.
-    const onDisk = existing === undefined ? undefined : existing.equals(bytes) ? 'same' : sha256(existing);
-    const wanted = sha256(bytes);
-    if (this.settle(file.path, wanted, onDisk === 'same' ? wanted : onDisk) === 'write') this.stage(file.path, (fd) => writeSync(fd, bytes));
+    const onDisk = existing === undefined ? undefined : existing.equals(Buffer.from(file.content, 'utf8')) ? wanted : sha256(existing);
+    if (this.settle(file.path, wanted, onDisk) === 'write') this.stage(file.path, (fd) => writeSync(fd, file.content));
+  }
+
+  /**
+   * The bytes of an output file, or undefined when there is none. Each folder is listed once:
+   * a first conversion into an empty folder would otherwise pay for thousands of failed reads,
+   * and nothing in the output folder changes before the commit.
+   */
+  private readExisting(path: string): Buffer | undefined {
+    const folder = posix.dirname(path);
+    let names = this.listings.get(folder);
+    if (names === undefined) {
+      try {
+        names = new Set(readdirSync(join(this.outDir, folder)));
+      } catch {
+        names = new Set();
+      }
+      this.listings.set(folder, names);
+    }
+    return names.has(posix.basename(path)) ? readOrUndefined(join(this.outDir, path)) : undefined;
   }
 
   /** Takes a file given in pieces: written and hashed piece by piece, never held whole. */
@@ -202,7 +222,7 @@ export class OutputWriter {
     };
     const staged = this.opts.check ? undefined : this.stage(file.path, write);
     if (staged === undefined) write();
-    const existing = readOrUndefined(join(this.outDir, file.path));
+    const existing = this.readExisting(file.path);
     if (this.settle(file.path, digest.digest('hex'), existing && sha256(existing)) !== 'write' && staged !== undefined) this.unstage(staged);
   }
 
@@ -333,7 +353,7 @@ export class OutputWriter {
     const known = new Set([...Object.keys(this.state.files), ...Object.keys(this.state.pending ?? {})]);
     for (const path of [...known].sort(compareStrings)) {
       if (this.seen.has(path) || !isPlainRelativePath(path)) continue;
-      const existing = readOrUndefined(join(this.outDir, path));
+      const existing = this.readExisting(path);
       // Only our own, unedited files go; an edited one now belongs to the person who edited it.
       if (existing && isOurs(this.state, path, sha256(existing))) {
         if (this.opts.check) this.result.drift.push(path);
