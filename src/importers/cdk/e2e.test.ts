@@ -9,6 +9,7 @@ import { convertSnapshots } from '../../engine/convert-batch.js';
 import { resolveRules } from '../../engine/resolve-rules.js';
 import { importPaths } from '../index.js';
 import { bundleOptions } from '../../../scripts/bundle-options.mjs';
+import { staticallyReachable, staticImports } from '../../../test/support/bundle-imports.js';
 
 const APP = 'fixtures/cdk-app/input';
 const STACK = `${APP}/lib/emr-stack.ts`;
@@ -41,11 +42,6 @@ describe('the cdk-app scenario end to end', () => {
   });
 });
 
-/** Files a chunk imports statically (`import … from "./x.js"`, `import "./x.js"`), not `import("./x.js")`. */
-function staticImports(code: string): string[] {
-  return [...code.matchAll(/^(?:import|export)\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"/gm)].map((m) => (m[1] ?? m[2])!);
-}
-
 describe('ts-morph is loaded lazily', () => {
   // The real bundle's options: the packages it leaves external are the ones a run may import.
   it('is reached from the CLI bundle only through a dynamic import', async () => {
@@ -53,16 +49,9 @@ describe('ts-morph is loaded lazily', () => {
     const out = mkdtempSync(join('node_modules', '.emr2k8s-lazy-'));
     try {
       await build({ ...bundleOptions(out), sourcemap: false, logLevel: 'silent' });
-      const seen = new Set<string>();
-      const visit = (file: string) => {
-        if (seen.has(file)) return;
-        seen.add(file);
-        for (const spec of staticImports(readFileSync(join(out, file), 'utf8'))) if (spec.startsWith('./')) visit(spec.slice(2));
-      };
-      visit('cli.js');
-      const importing = (file: string) => staticImports(readFileSync(join(out, file), 'utf8')).includes('ts-morph');
-      expect([...seen].filter(importing)).toEqual([]);
-      expect(readdirSync(out).filter((f) => f.endsWith('.js') && importing(f))).toHaveLength(1);
+      const importing = (file: string) => staticImports(readFileSync(file, 'utf8')).includes('ts-morph');
+      expect(staticallyReachable(join(out, 'cli.js')).filter(importing)).toEqual([]);
+      expect(readdirSync(out).filter((f) => f.endsWith('.js') && importing(join(out, f)))).toHaveLength(1);
       const target = join(out, 'k8s');
       execFileSync(process.execPath, [join(out, 'cli.js'), 'convert', APP, '--out', target], { stdio: 'pipe' });
       expect(existsSync(join(target, 'default', 'backfill-sessions.yaml'))).toBe(true);
