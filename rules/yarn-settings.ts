@@ -1,5 +1,5 @@
-import type { ConfEntry, RuleContext, SparkJob } from '../src/rule-api.js';
-import { defineRule, isSecretSetting, z } from '../src/rule-api.js';
+import type { ConfEntry, RuleContext, SparkJob, Zod } from '../src/rule-api.js';
+import { defineRule, isSecretSetting } from '../src/rule-api.js';
 import { targetSparkAtLeast } from './_resources-common.js';
 import { mapNodeLabel, mapTags } from './_resources-yarn-placement.js';
 import type { Rename } from './_resources-yarn-table.js';
@@ -12,10 +12,14 @@ import {
   RENAMES,
 } from './_resources-yarn-table.js';
 
-const Options = z.object({
-  /** YARN node label → Kubernetes node labels its nodes carry, e.g. `{ SPOT: { "karpenter.sh/capacity-type": "spot" } }`. */
-  nodeLabels: z.record(z.string(), z.record(z.string(), z.string())).default({}),
-});
+const options = {
+  schema: (z: Zod) =>
+    z.object({
+      /** YARN node label → Kubernetes node labels its nodes carry, e.g. `{ SPOT: { "karpenter.sh/capacity-type": "spot" } }`. */
+      nodeLabels: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+    }),
+  defaults: { nodeLabels: {} },
+};
 
 /**
  * `spark.yarn.resource.{yarn type}.amount` → `spark.{role}.resource.{name}.amount`. Spark on
@@ -99,7 +103,7 @@ export default defineRule({
       'yarn-tag-invalid': 'warning',
       'executor-failure-cap-lost': 'warning',
     },
-    options: Options,
+    options,
     docs: 'docs/rules/yarn-settings.md',
   },
   apply(job, ctx, options) {

@@ -18,5 +18,5 @@ export { refs, stepKey } from './model/emr-snapshot.js';
 export { formatMiB, parseSparkDurationMs, parseSparkMemoryMiB } from './model/quantities.js';
 export { compareStrings } from './model/order.js';
 export { executorDensity, type ExecutorDensity } from './packing/index.js';
-export { z } from 'zod';
+export type { Zod } from './model/zod.js';
 export { holdsCredentials, isEnvReference, isSecretKey, isSecretSetting, redactCredentials, REDACTED } from './model/secrets.js';

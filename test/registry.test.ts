@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../rules/index.js';
+import { zod } from '../src/model/zod.js';
 import { buildJob, checkRuleCase } from '../src/rule-api.js';
 import type { JobSpec } from '../src/rule-api.js';
 import { ROOT } from './support/run-cli.js';
@@ -18,6 +19,14 @@ describe('rule registry', () => {
 
   for (const rule of allRules) {
     describe(rule.id, () => {
+      if (rule.meta.options) {
+        const { schema, defaults } = rule.meta.options;
+        it('declares as defaults exactly what its options schema makes of {}', () => {
+          // A run without options in the config gets `defaults` without loading zod.
+          expect(JSON.stringify(defaults)).toBe(JSON.stringify(schema(zod()).parse({})));
+        });
+      }
+
       it('has a docs page that names every diagnostic it can report', () => {
         expect(rule.meta.docs).toBe(`docs/rules/${rule.id}.md`);
         const page = join(ROOT, rule.meta.docs);

@@ -7,7 +7,7 @@ import { secretOverrideError, type OverrideKind } from '../engine/overridable-fi
 import { childPath, nodeAt, ParseError, type DocNode } from '../importers/shared/doc-node.js';
 import { parseJson } from '../importers/shared/parse-json.js';
 import { parseYaml } from '../importers/shared/parse-yaml.js';
-import { AnswersFile, type JobAnswer, type LoadedAnswers } from '../model/answers.js';
+import { answersFileSchema, type JobAnswer, type LoadedAnswers } from '../model/answers.js';
 import { compareStrings, sortedKeys } from '../model/order.js';
 import { UserError } from './errors.js';
 
@@ -118,7 +118,7 @@ export async function loadAnswersFile(path: string, options: AnswersFileOptions 
   }
   const root = parse(shown, text);
   if (root === undefined) throw new UserError(`${shown}:1: the answers file is empty; expected schemaVersion: 1 and answers`, HINT);
-  const parsed = AnswersFile.safeParse(toPlain(root));
+  const parsed = answersFileSchema().safeParse(toPlain(root));
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   if (!parsed.success) {
     const issue = parsed.error.issues[0] as z.core.$ZodIssue;
@@ -162,7 +162,7 @@ export function answersFileText(answers: Record<string, JobAnswer>): string {
       }
     }
   }
-  const checked = AnswersFile.parse({ schemaVersion: 1, answers });
+  const checked = answersFileSchema().parse({ schemaVersion: 1, answers });
   const ids = Object.keys(checked.answers).sort(compareStrings);
   const body = { schemaVersion: 1, answers: Object.fromEntries(ids.map((id) => [id, orderedAnswer(checked.answers[id] as JobAnswer)])) };
   return `${HEADER}${toYaml([body])}`;

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { load, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
-import { ProjectConfig, defaultProjectConfig } from '../config/project-config.js';
+import { defaultProjectConfig, projectConfigSchema, type ProjectConfig } from '../config/project-config.js';
 import { UserError } from './errors.js';
 
 const CONFIG_NAMES = ['emr2k8s.config.yaml', 'emr2k8s.config.yml', 'emr2k8s.config.json'];
@@ -56,7 +56,7 @@ export async function loadProjectConfig(cwd: string, explicit?: string): Promise
     }
     throw error;
   }
-  const parsed = ProjectConfig.safeParse(raw);
+  const parsed = projectConfigSchema().safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new UserError(`${shown}: ${first ? describeIssue(first) : 'invalid config'}`, 'See docs/config.md for the keys the config file accepts.');

@@ -1,4 +1,5 @@
 import type { ProjectConfig } from '../config/project-config.js';
+import { zod } from '../model/zod.js';
 import type { ActiveRule } from './run-rules.js';
 import type { Rule } from './rule-types.js';
 
@@ -25,7 +26,11 @@ export function resolveRules(all: readonly Rule[], settings: ProjectConfig['rule
       active.push({ rule, options: {} });
       continue;
     }
-    const parsed = rule.meta.options.safeParse(given);
+    if (Object.keys(given).length === 0) {
+      active.push({ rule, options: structuredClone(rule.meta.options.defaults) });
+      continue;
+    }
+    const parsed = rule.meta.options.schema(zod()).safeParse(given);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? `.${issue.path.join('.')}` : '';

@@ -7,6 +7,7 @@ import type { SparkJob } from '../model/spark-job.js';
 import { readField } from './plan-fields.js';
 import type { Rule } from './rule-types.js';
 import { planJob } from './run-rules.js';
+import { zod } from '../model/zod.js';
 
 /** One row of a rule's test table. */
 export interface RuleCase {
@@ -35,7 +36,7 @@ function deepFreeze<T>(value: T): T {
 /** Run the rule alone over the case's job; the plan is returned for further checks. */
 export function runRuleCase(rule: Rule, c: RuleCase): JobPlan {
   const config = { ...defaultProjectConfig(), ...c.config };
-  const options = rule.meta.options ? rule.meta.options.parse(c.options ?? {}) : c.options;
+  const options = rule.meta.options ? rule.meta.options.schema(zod()).parse(c.options ?? {}) : c.options;
   const job = deepFreeze(structuredClone(c.job));
   const first = planJob(job, [{ rule, options }], config);
   const second = planJob(job, [{ rule, options }], config);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Zod } from '../model/zod.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { DropReason, Severity } from '../model/diagnostic.js';
 import type { ConfEntry, SparkJob, StepKind, Sourced } from '../model/spark-job.js';
@@ -30,8 +31,13 @@ export interface RuleMeta<O extends z.ZodType = z.ZodType> {
   messages: Record<string, string>;
   /** Severity per message code; `warning` when absent. */
   severities?: Record<string, Severity>;
-  /** Options schema; its defaults apply when the config gives none. */
-  options?: O;
+  /**
+   * Options: the schema, built when the config gives options, with the zod it is handed
+   * (src/model/zod.ts), and the options a run gets when the config gives none: the schema's
+   * defaults, written out so that such a run never loads zod (test/registry.test.ts holds the
+   * two equal).
+   */
+  options?: { schema: (z: Zod) => O; defaults: z.infer<O> };
   /**
    * A fallback rule runs after all others and may ask what they consumed (`ctx.isConsumed`),
    * e.g. to pass every remaining Spark setting through.

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazy, zod } from './zod.js';
 
 /**
  * Review decisions, saved by `emr2k8s review` and replayed by `convert --answers`
@@ -12,25 +13,34 @@ import { z } from 'zod';
  *   `sparkConf.spark.sql.shuffle.partitions`); its provenance is `{ override: 'review' }`.
  * - `inputHash` fingerprints the job's inputs when the answer was made: an answer whose job
  *   changed since is reported and not applied, never silently applied.
+ *
+ * Built on first use (src/model/zod.ts).
  */
-export const JobAnswer = z
-  .object({
-    decision: z.enum(['accepted', 'rejected']).optional(),
-    note: z.string().optional(),
-    inputHash: z.string().regex(/^[0-9a-f]{16}$/, 'expected 16 hex digits, as written by emr2k8s review'),
-    sparkConf: z.record(z.string().min(1), z.string()).optional(),
-    fields: z.record(z.string().min(1), z.union([z.string(), z.number(), z.boolean()])).optional(),
-  })
-  .strict();
-export type JobAnswer = z.infer<typeof JobAnswer>;
+export const jobAnswerSchema = lazy(() => {
+  const z = zod();
+  return z
+    .object({
+      decision: z.enum(['accepted', 'rejected']).optional(),
+      note: z.string().optional(),
+      inputHash: z.string().regex(/^[0-9a-f]{16}$/, 'expected 16 hex digits, as written by emr2k8s review'),
+      sparkConf: z.record(z.string().min(1), z.string()).optional(),
+      fields: z.record(z.string().min(1), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    })
+    .strict();
+});
+export type JobAnswer = z.infer<ReturnType<typeof jobAnswerSchema>>;
 
-export const AnswersFile = z
-  .object({
-    schemaVersion: z.literal(1),
-    answers: z.record(z.string().min(1), JobAnswer).default({}),
-  })
-  .strict();
-export type AnswersFile = z.infer<typeof AnswersFile>;
+/** The answers file's schema, built on first use (src/model/zod.ts). */
+export const answersFileSchema = lazy(() => {
+  const z = zod();
+  return z
+    .object({
+      schemaVersion: z.literal(1),
+      answers: z.record(z.string().min(1), jobAnswerSchema()).default({}),
+    })
+    .strict();
+});
+export type AnswersFile = z.infer<ReturnType<typeof answersFileSchema>>;
 
 /** Answers with where each one sits in its file, so that findings about them can cite a line. */
 export interface LoadedAnswers {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zod } from '../../model/zod.js';
 import { allRules } from '../../../rules/index.js';
 import { EXIT, UserError } from '../errors.js';
 import type { CliIo } from '../io.js';
@@ -19,7 +19,7 @@ export function runRules(action: string, id: string | undefined, options: { form
   const rule = allRules.find((r) => r.id === id);
   if (!rule) throw new UserError(`rules show: there is no rule "${id ?? ''}"`, 'See `emr2k8s rules list`.');
   const { meta } = rule;
-  const optionsSchema = meta.options ? z.toJSONSchema(meta.options, { io: 'input' }) : undefined;
+  const optionsSchema = meta.options ? zod().toJSONSchema(meta.options.schema(zod()), { io: 'input' }) : undefined;
   if (options.format === 'json') {
     io.stdout(`${JSON.stringify({ schemaVersion: 1, id: rule.id, ...meta, options: optionsSchema }, null, 2)}\n`);
     return EXIT.ok;

@@ -1,6 +1,6 @@
 import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { defaultProjectConfig, ProjectConfig } from '../../config/project-config.js';
+import { defaultProjectConfig, type ProjectConfig } from '../../config/project-config.js';
 import type { JobPlan } from '../../model/job-plan.js';
 import { validateCoreObject } from '../../validate/validate-core.js';
 import { emitTarget, type EmitContext } from '../emitter.js';
