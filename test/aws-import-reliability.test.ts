@@ -9,26 +9,11 @@ import { EmrRetryStrategy } from '../src/importers/aws/retry-strategy.js';
 import { runCliAsync, startEmrEndpoint, type EmrEndpoint, type FakeCluster } from './support/emr-endpoint.js';
 import { fakeCluster, sparkSteps } from './support/emr-fake-data.js';
 import { readTree, tempDir } from './support/run-cli.js';
+import { awsEnv } from './support/aws-env.js';
 
-/** Fake static keys, no profile files, no instance metadata: the SDK reads these from process.env. */
+/** The SDK reads the fake AWS environment from process.env. */
 function stubAwsEnv(home: string, extra: Record<string, string | undefined> = {}): void {
-  const env = {
-    HOME: home,
-    AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-    AWS_SESSION_TOKEN: undefined,
-    AWS_PROFILE: undefined,
-    AWS_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: join(home, 'no-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_ENDPOINT_URL: undefined,
-    AWS_ENDPOINT_URL_EMR: undefined,
-    AWS_MAX_ATTEMPTS: undefined,
-    AWS_RETRY_MODE: undefined,
-    ...extra,
-  };
-  for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
+  for (const [key, value] of Object.entries(awsEnv(home, extra))) vi.stubEnv(key, value);
 }
 
 const endpoints: EmrEndpoint[] = [];

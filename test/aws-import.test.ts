@@ -7,28 +7,10 @@ import { EmrRetryStrategy } from '../src/importers/aws/retry-strategy.js';
 import { startEmrEndpoint, runCliAsync, type EmrEndpoint, type FakeCluster } from './support/emr-endpoint.js';
 import { fakeCluster, nightlyEtlCluster, sparkStep, sparkSteps } from './support/emr-fake-data.js';
 import { CLI, ROOT, readTree, tempDir } from './support/run-cli.js';
+import { awsEnv, FAKE_SECRET_KEY } from './support/aws-env.js';
 
-const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const SECRET = FAKE_SECRET_KEY;
 const READ_ONLY = ['DescribeCluster', 'ListClusters', 'ListSteps', 'DescribeStep', 'ListInstanceGroups', 'ListInstanceFleets', 'ListBootstrapActions'];
-
-/** A clean AWS environment: fake static keys, no profile files, no instance metadata (no network). */
-function awsEnv(home: string, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
-  return {
-    HOME: home,
-    AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-    AWS_SECRET_ACCESS_KEY: SECRET,
-    AWS_SESSION_TOKEN: undefined,
-    AWS_PROFILE: undefined,
-    AWS_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: join(home, 'no-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_ENDPOINT_URL: undefined,
-    AWS_ENDPOINT_URL_EMR: undefined,
-    AWS_MAX_ATTEMPTS: undefined,
-    ...extra,
-  };
-}
 
 let endpoint: EmrEndpoint | undefined;
 afterEach(async () => {
