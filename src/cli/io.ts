@@ -8,6 +8,12 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Colour and progress only on a terminal, and never with NO_COLOR. */
   isTty: boolean;
+  /**
+   * Resolves once what was written to stdout has gone out, for commands that print a lot (a
+   * fleet's `--format json` is tens of MB): a pipe takes 64 KB at a time, and the rest would
+   * wait in memory. Absent where stdout is not a stream (in-process tests).
+   */
+  drained?(): Promise<void>;
 }
 
 /** Set once stdout fails: the exit code the process ends with instead of the command's. */
@@ -47,6 +53,18 @@ export function processIo(): CliIo {
       if (stdoutExit === undefined) process.stdout.write(text);
     },
     stderr: (text) => process.stderr.write(text),
+    drained: () => {
+      const out = process.stdout;
+      if (!out.writableNeedDrain || stdoutExit !== undefined) return Promise.resolve();
+      // A reader that goes away never drains the pipe: its close or error ends the wait too.
+      return new Promise((done) => {
+        const finish = () => {
+          out.off('drain', finish).off('close', finish).off('error', finish);
+          done();
+        };
+        out.once('drain', finish).once('close', finish).once('error', finish);
+      });
+    },
     cwd: process.cwd(),
     env: process.env,
     isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,

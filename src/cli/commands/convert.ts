@@ -47,7 +47,12 @@ export async function runConvert(paths: string[], options: ConvertOptions, io: C
   if (options.check) result.check = { drift: written.drift };
 
   // Printed piece by piece, like report.json: a fleet's document is tens of MB.
-  if (options.format === 'json') for (const piece of jsonPieces(result, 'plain')) io.stdout(piece);
+  if (options.format === 'json') {
+    for (const piece of jsonPieces(result, 'plain')) {
+      io.stdout(piece);
+      await io.drained?.();
+    }
+  }
   else printText(io, result, conversion.diagnostics, written.skippedEdited, options);
 
   return exitCode(result, options, written.skippedEdited.length > 0);
