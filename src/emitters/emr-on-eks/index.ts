@@ -4,7 +4,7 @@ import type { JobPlan } from '../../model/job-plan.js';
 import { compareStrings } from '../../model/order.js';
 import type { EmitResult, EmittedFile } from '../emitted-file.js';
 import type { EmitContext, TargetEmitter } from '../emitter.js';
-import { buildProvenanceFile } from '../spark-operator/provenance-file.js';
+import { provenanceText } from '../spark-operator/provenance-file.js';
 import { toStableJson } from '../stable-json.js';
 import { buildStartJobRun } from './request.js';
 import { checkStartJobRun } from './start-job-run-schema.js';
@@ -53,7 +53,7 @@ function emitStartJobRun(plan: JobPlan, context: Pick<EmitContext, 'jobs' | 'con
   return {
     files: [
       { path: paths.request, content: toStableJson(built.request), kind: 'manifest', jobId: plan.jobId },
-      { path: paths.provenance, content: toStableJson(buildProvenanceFile(plan, job.locations)), kind: 'provenance', jobId: plan.jobId },
+      { path: paths.provenance, content: provenanceText(plan, job.locations), kind: 'provenance', jobId: plan.jobId },
     ],
     diagnostics: built.diagnostics,
   };

@@ -6,10 +6,9 @@ import { validateSparkApplication } from '../../validate/validate-spark-applicat
 import type { EmitResult, EmittedFile } from '../emitted-file.js';
 import type { TargetEmitter } from '../emitter.js';
 import { emitServiceAccounts } from '../kubernetes/rbac.js';
-import { toStableJson } from '../stable-json.js';
 import { toYaml } from '../yaml-writer.js';
 import { jobFilePaths } from './paths.js';
-import { buildProvenanceFile } from './provenance-file.js';
+import { provenanceText } from './provenance-file.js';
 import { buildSparkApplication } from './spark-application.js';
 
 export interface SparkOperatorOptions {
@@ -54,11 +53,10 @@ function emitSparkApplication(plan: JobPlan, locations: Record<SettingRef, Sourc
     return { files: [], diagnostics: [...built.diagnostics, invalid] };
   }
   const paths = jobFilePaths(plan, outRoot);
-  const provenance = buildProvenanceFile(plan, locations);
   return {
     files: [
       { path: paths.manifest, content: toYaml([built.manifest]), kind: 'manifest', jobId: plan.jobId },
-      { path: paths.provenance, content: toStableJson(provenance), kind: 'provenance', jobId: plan.jobId },
+      { path: paths.provenance, content: provenanceText(plan, locations), kind: 'provenance', jobId: plan.jobId },
     ],
     diagnostics: built.diagnostics,
   };

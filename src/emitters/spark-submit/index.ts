@@ -8,8 +8,7 @@ import type { EmitResult, EmittedFile } from '../emitted-file.js';
 import type { TargetEmitter } from '../emitter.js';
 import { emitServiceAccounts } from '../kubernetes/rbac.js';
 import { jobFilePaths } from '../spark-operator/paths.js';
-import { buildProvenanceFile } from '../spark-operator/provenance-file.js';
-import { toStableJson } from '../stable-json.js';
+import { provenanceText } from '../spark-operator/provenance-file.js';
 import { toYaml } from '../yaml-writer.js';
 import { buildSubmitArgs } from './command-line.js';
 import { placePods, templateFileName, type PodPlacement } from './pod-templates.js';
@@ -161,7 +160,7 @@ function emitSubmitterJob(plan: JobPlan, locations: Record<SettingRef, SourceLoc
   return {
     files: [
       { path: paths.manifest, content: toYaml(objects), kind: 'manifest', jobId: plan.jobId },
-      { path: paths.provenance, content: toStableJson(buildProvenanceFile(plan, locations)), kind: 'provenance', jobId: plan.jobId },
+      { path: paths.provenance, content: provenanceText(plan, locations), kind: 'provenance', jobId: plan.jobId },
     ],
     diagnostics: built.diagnostics,
   };
