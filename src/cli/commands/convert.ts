@@ -52,8 +52,9 @@ export async function runConvert(paths: string[], options: ConvertOptions, io: C
       io.stdout(piece);
       await io.drained?.();
     }
+  } else {
+    printText(io, result, conversion.diagnostics, written.skippedEdited, options);
   }
-  else printText(io, result, conversion.diagnostics, written.skippedEdited, options);
 
   return exitCode(result, options, written.skippedEdited.length > 0);
 }
