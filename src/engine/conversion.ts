@@ -6,7 +6,7 @@ import type { JobPlan } from '../model/job-plan.js';
 import type { EmitContext, EmitOptions } from '../emitters/emitter.js';
 import { PLATFORM_EMITTERS, TARGET_EMITTERS } from '../emitters/targets.js';
 import { scaffoldsByJob } from '../emitters/images/index.js';
-import { sparkVersionSummary, type SparkVersionUse } from '../emitters/images/spark-versions.js';
+import { sparkVersionSummary } from '../emitters/images/spark-versions.js';
 import { buildReportData, reportFiles, type ReportData } from '../emitters/report/index.js';
 import { fileText, type EmitResult, type EmittedFile, type StreamedFile } from '../emitters/emitted-file.js';
 import { emitKustomizations, isObjectYaml } from '../emitters/kubernetes/kustomization.js';
@@ -68,8 +68,11 @@ export function convertInputs(loaded: ConversionInputs, answers?: LoadedAnswers)
  */
 export function streamConversion(loaded: ConversionInputs, sink: FileSink, answers?: LoadedAnswers): StreamedConversion {
   const batch = convertSnapshots(loaded.snapshots, loaded.rules, loaded.config, answers);
+  // A rejected job is a reviewer's decision not to migrate it: reported, never written.
+  const plans = batch.plans.filter((p) => p.review?.decision !== 'rejected').sort((a, b) => compareStrings(a.jobId, b.jobId));
+  const jobs = new Map(batch.jobs.map((j) => [j.id, j]));
   const written = new WrittenFiles(sink);
-  const emitterDiagnostics = emitAll(loaded, batch, written);
+  const emitterDiagnostics = emitAll(loaded, plans, { jobs, config: loaded.config, options: loaded.emit }, written);
   attachEmitterDiagnostics(batch.plans, emitterDiagnostics);
   const diagnostics = [...loaded.diagnostics, ...batch.diagnostics, ...batchDiagnostics(emitterDiagnostics)];
   // Last: the kustomizations list every object file the emitters wrote.
@@ -81,8 +84,9 @@ export function streamConversion(loaded: ConversionInputs, sink: FileSink, answe
     inputs: loaded.inputs,
     toolVersion: VERSION,
     ...(answers !== undefined && { answersFile: answers.file }),
-    packing: { jobs: new Map(batch.jobs.map((j) => [j.id, j])), settings: loaded.config.packing, rightSize: loaded.emit.rightSize },
-    sparkVersions: sparkVersions(loaded, batch),
+    packing: { jobs, settings: loaded.config.packing, rightSize: loaded.emit.rightSize },
+    // Which written jobs need which Spark version and image, with their Dockerfile scaffolds.
+    sparkVersions: sparkVersionSummary(plans, scaffoldsByJob(plans, { jobs, config: loaded.config })),
   });
   for (const file of reportFiles(report)) sink(file);
   return { batch, diagnostics, report, config: loaded.config };
@@ -109,14 +113,10 @@ class WrittenFiles {
 
 /**
  * Every target's files (each under its own folder when there are several, so that each applies
- * on its own), job by job, then each target's batch files, then the batch-wide platform files.
- * Returns the emitters' findings.
+ * on its own), job by job (`plans`: sorted, none rejected), then each target's batch files,
+ * then the batch-wide platform files. Returns the emitters' findings.
  */
-function emitAll(loaded: ConversionInputs, batch: BatchResult, written: WrittenFiles): Diagnostic[] {
-  // A rejected job is a reviewer's decision not to migrate it: reported, never written.
-  const plans = batch.plans.filter((p) => p.review?.decision !== 'rejected').sort((a, b) => compareStrings(a.jobId, b.jobId));
-  const jobs = new Map(batch.jobs.map((j) => [j.id, j]));
-  const base = { jobs, config: loaded.config, options: loaded.emit };
+function emitAll(loaded: ConversionInputs, plans: readonly JobPlan[], base: Omit<EmitContext, 'outRoot'>, written: WrittenFiles): Diagnostic[] {
   const targets = loaded.targets.map((target) => {
     const emitter = TARGET_EMITTERS[target];
     if (!emitter) throw new Error(`no emitter for target ${target}`);
@@ -134,13 +134,6 @@ function emitAll(loaded: ConversionInputs, batch: BatchResult, written: WrittenF
   for (const target of targets) written.addAll(target.emitter.emitBatch(target.plansWritten, target.context), diagnostics);
   for (const platform of PLATFORM_EMITTERS) written.addAll(platform.emit(plans, { ...base, outRoot: '' }), diagnostics);
   return diagnostics;
-}
-
-/** Which written jobs need which Spark version and image, with their Dockerfile scaffolds. */
-function sparkVersions(loaded: ConversionInputs, batch: BatchResult): SparkVersionUse[] {
-  const plans = batch.plans.filter((p) => p.review?.decision !== 'rejected');
-  const jobs = new Map(batch.jobs.map((j) => [j.id, j]));
-  return sparkVersionSummary(plans, scaffoldsByJob(plans, { jobs, config: loaded.config }));
 }
 
 /** Where a target's files go: the output root when it is the only one, its own folder when there are several. */

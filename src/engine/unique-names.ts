@@ -42,7 +42,9 @@ export function ensureUniqueNames(plans: JobPlan[]): void {
   const byName = new Map<string, JobPlan[]>();
   for (const plan of written) {
     const key = `${plan.namespace}/${plan.name}`;
-    byName.set(key, [...(byName.get(key) ?? []), plan]);
+    const group = byName.get(key);
+    if (group) group.push(plan);
+    else byName.set(key, [plan]);
   }
   const taken = new Set(byName.keys());
   for (const group of byName.values()) {

@@ -33,11 +33,12 @@ function jobForTemplate(job: ReportJob) {
 /** `report.md` for report data, in pieces: the head, one piece per job, the tail. */
 export function* reportMarkdownPieces(data: ReportData): Generator<string> {
   const render = templates();
+  const jobs = data.jobs.map(jobForTemplate);
   const whole = {
     ...data,
     answersFile: data.answersFile ?? null,
-    jobs: data.jobs.map(jobForTemplate),
-    rejectedJobs: data.jobs.filter((j) => j.review?.decision === 'rejected').map(jobForTemplate),
+    jobs,
+    rejectedJobs: jobs.filter((j) => j.review?.decision === 'rejected'),
     packingRows: packingRows(data.jobs),
     daemonSets: daemonSetPhrase(data.jobs),
     rightSizeLines: rightSizeLines(data.jobs),
@@ -45,7 +46,7 @@ export function* reportMarkdownPieces(data: ReportData): Generator<string> {
     diagnostics: data.diagnostics.map(forTemplate),
   };
   yield render.reportHead(whole);
-  for (const job of data.jobs) yield render.reportJob(jobForTemplate(job));
+  for (const job of jobs) yield render.reportJob(job);
   yield render.reportTail(whole);
 }
 
