@@ -33,7 +33,12 @@ const lazyPackagesExternal = {
 /** @param {string} outdir */
 export function bundleOptions(outdir) {
   return {
-    entryPoints: ['src/cli.ts'],
+    // The CLI, and the writer thread that large conversions start (src/output/threaded-writer.ts
+    // finds it next to its own chunk, in the same folder).
+    entryPoints: [
+      { in: 'src/cli.ts', out: 'cli' },
+      { in: 'src/output/stage-thread.ts', out: 'stage-thread' },
+    ],
     outdir,
     bundle: true,
     splitting: true,

@@ -54,9 +54,10 @@ function convertAndInterrupt(
   signal: NodeJS.Signals,
   when: (pid: number | undefined) => boolean,
   extraInputs: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<{ code: number | null; signalled: boolean; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'convert', ...inputs, ...extraInputs, '--out', out, ...MORE_TARGETS], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [CLI, 'convert', ...inputs, ...extraInputs, '--out', out, ...MORE_TARGETS], { cwd: root, env: { ...process.env, NO_COLOR: '1', ...env } });
     let stderr = '';
     let signalled = false;
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -101,8 +102,12 @@ describe('interrupted convert', () => {
     expect(previous.has('.emr2k8s-state.json')).toBe(true);
   });
 
-  it('SIGTERM while files are being staged: exit 130, previous output byte-identical, no temporary files', async () => {
-    const run = await convertAndInterrupt('SIGTERM', () => tempFolders().length > 0);
+  // 1,200 steps: the writer runs in its own thread (src/output/open-writer.ts) unless told not to.
+  it.each([
+    ['the writer thread', {}],
+    ['the writer in the main thread', { EMR2K8S_WRITE_THREAD: 'off' }],
+  ])('SIGTERM while files are being staged by %s: exit 130, previous output byte-identical, no temporary files', async (_, env) => {
+    const run = await convertAndInterrupt('SIGTERM', () => tempFolders().length > 0, [], env);
     expect(run.signalled, 'the writer never started staging').toBe(true);
     expect(run.code, run.stderr).toBe(130);
     expect(run.stderr).toContain('interrupted');

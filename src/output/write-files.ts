@@ -109,7 +109,18 @@ export async function interruptWrites(): Promise<void> {
   await Promise.allSettled([...inFlight]);
 }
 
-function throwIfInterrupted(): void {
+/** `done`, counted as a write under way until it settles, so that {@link interruptWrites} waits for it. */
+export async function whileInFlight<T>(done: Promise<T>): Promise<T> {
+  inFlight.add(done);
+  try {
+    return await done;
+  } finally {
+    inFlight.delete(done);
+  }
+}
+
+/** Throws {@link WriteInterruptedError} once an interrupt was requested. */
+export function throwIfInterrupted(): void {
   if (interruptRequested()) throw new WriteInterruptedError();
 }
 
@@ -137,6 +148,24 @@ function pruneEmptyDirs(outDir: string, rel: string): void {
   }
 }
 
+/** Where the pieces of a streamed file go, in order; `end` once after the last. */
+export interface PieceSink {
+  write(piece: string): void;
+  end(): void;
+}
+
+/**
+ * What a conversion writes its files through: {@link OutputWriter} in the calling thread, or
+ * ThreadedOutputWriter (threaded-writer.ts), which does the same work in a worker thread.
+ */
+export interface FileWriter {
+  add(file: EmittedFile): void;
+  addStreamed(file: StreamedFile): void;
+  finish(): Promise<WriteResult>;
+  /** Drops the staged files (after an error); resolves once they are gone. */
+  discard(): void | Promise<void>;
+}
+
 /** A file to move into place at commit time. */
 interface StagedFile {
   path: string;
@@ -155,10 +184,11 @@ interface StagedFile {
  * earlier that is no longer generated is removed unless it was edited.
  *
  * File I/O is synchronous on purpose: thousands of small files cost several times more through
- * the thread pool, and the CLI has nothing else to do meanwhile. Signals are still honoured:
+ * the thread pool. Large conversions run this writer in a worker thread instead
+ * (threaded-writer.ts), so that the I/O overlaps the conversion. Signals are still honoured:
  * {@link finish} yields to the event loop before it commits.
  */
-export class OutputWriter {
+export class OutputWriter implements FileWriter {
   private readonly result: WriteResult = { written: [], unchanged: [], drift: [], skippedEdited: [], removed: [] };
   private readonly next: Record<string, string> = {};
   private readonly seen = new Set<string>();
@@ -182,13 +212,13 @@ export class OutputWriter {
   }
 
   /** Takes one emitted file: compares it with what is on disk and stages it when it must be written. */
-  add(file: EmittedFile): void {
+  add(file: Pick<EmittedFile, 'path' | 'content'>): void {
     this.claim(file.path);
     const wanted = sha256(file.content);
     const existing = this.readExisting(file.path);
     // Equal bytes need no hash of what is on disk; only a difference asks whether it was edited.
     const onDisk = existing === undefined ? undefined : existing.equals(Buffer.from(file.content, 'utf8')) ? wanted : sha256(existing);
-    if (this.settle(file.path, wanted, onDisk) === 'write') this.stage(file.path, (fd) => writeSync(fd, file.content));
+    if (this.settle(file.path, wanted, onDisk) === 'write') this.stage(file.path, file.content);
   }
 
   /**
@@ -212,18 +242,31 @@ export class OutputWriter {
 
   /** Takes a file given in pieces: written and hashed piece by piece, never held whole. */
   addStreamed(file: StreamedFile): void {
-    this.claim(file.path);
+    const streamed = this.beginStreamed(file.path);
+    for (const piece of file.pieces()) streamed.write(piece);
+    streamed.end();
+  }
+
+  /**
+   * Starts a file whose pieces come one at a time (also across threads: see
+   * threaded-writer.ts): each piece is staged and hashed as it comes; `end` compares the whole
+   * with what is on disk and takes the staged copy back when it must not be written.
+   */
+  beginStreamed(path: string): PieceSink {
+    this.claim(path);
     const digest = createHash('sha256');
-    const write = (fd?: number) => {
-      for (const piece of file.pieces()) {
+    const staging = this.opts.check ? undefined : this.openStaged(path);
+    return {
+      write: (piece) => {
         digest.update(piece, 'utf8');
-        if (fd !== undefined) writeSync(fd, piece);
-      }
+        if (staging) writeSync(staging.fd, piece);
+      },
+      end: () => {
+        if (staging) closeSync(staging.fd);
+        const existing = this.readExisting(path);
+        if (this.settle(path, digest.digest('hex'), existing && sha256(existing)) !== 'write' && staging) this.unstage(staging.file);
+      },
     };
-    const staged = this.opts.check ? undefined : this.stage(file.path, write);
-    if (staged === undefined) write();
-    const existing = this.readExisting(file.path);
-    if (this.settle(file.path, digest.digest('hex'), existing && sha256(existing)) !== 'write' && staged !== undefined) this.unstage(staged);
   }
 
   private claim(path: string): void {
@@ -257,22 +300,27 @@ export class OutputWriter {
     return 'write';
   }
 
-  /** Writes a file's new bytes into the temporary folder (made on first use) through `write`. */
-  private stage(path: string, write: (fd: number) => void): StagedFile {
+  /** Writes a file's new bytes into the temporary folder (made on first use). */
+  private stage(path: string, content: string): void {
+    const { fd } = this.openStaged(path);
+    try {
+      writeSync(fd, content);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Opens the staged copy of a file in the temporary folder (made on first use); the caller closes it. */
+  private openStaged(path: string): { file: StagedFile; fd: number } {
     if (this.tmp === undefined) {
       throwIfInterrupted();
       mkdirSync(dirname(this.outDir), { recursive: true });
       this.tmp = mkdtempSync(join(dirname(this.outDir), '.emr2k8s-tmp-'));
     }
-    const staged = { path, staged: join(this.tmp, String(this.stagedCount++)) };
-    const fd = openSync(staged.staged, 'w');
-    try {
-      write(fd);
-    } finally {
-      closeSync(fd);
-    }
-    this.staged.push(staged);
-    return staged;
+    const file = { path, staged: join(this.tmp, String(this.stagedCount++)) };
+    const fd = openSync(file.staged, 'w');
+    this.staged.push(file);
+    return { file, fd };
   }
 
   /** Takes back a file staged before it was known to be unchanged or edited. */
@@ -289,14 +337,8 @@ export class OutputWriter {
   }
 
   /** Removes stale files we generated, then moves every staged file into place and records the new state. */
-  async finish(): Promise<WriteResult> {
-    const done = this.commit();
-    inFlight.add(done);
-    try {
-      return await done;
-    } finally {
-      inFlight.delete(done);
-    }
+  finish(): Promise<WriteResult> {
+    return whileInFlight(this.commit());
   }
 
   private async commit(): Promise<WriteResult> {

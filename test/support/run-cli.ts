@@ -19,6 +19,8 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
+    // A fleet's --format json document is tens of MB; the default 1 MB would cut the pipe (exit 141).
+    maxBuffer: 1 << 30,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { JobPlan } from '../../model/job-plan.js';
 import type { ReportData } from '../../emitters/report/index.js';
-import { OutputWriter } from '../../output/write-files.js';
+import { openWriter } from '../../output/open-writer.js';
 import { EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { formatDiagnosticLine, oneLine } from '../format-diagnostic.js';
@@ -34,12 +34,12 @@ export async function runConvert(paths: string[], options: ConvertOptions, io: C
 
   // Each file goes to the writer as soon as it is made (staged, not yet in place), so a fleet's
   // output is never all in memory; nothing in the output folder changes before finish().
-  const writer = OutputWriter.open(resolve(io.cwd, options.out), { check: options.check, force: options.force });
+  const writer = openWriter(resolve(io.cwd, options.out), { check: options.check, force: options.force }, loaded.snapshots);
   let conversion;
   try {
     conversion = streamConversion(loaded, (file) => ('content' in file ? writer.add(file) : writer.addStreamed(file)), answers);
   } catch (error) {
-    writer.discard();
+    await writer.discard();
     throw error;
   }
   const written = await writer.finish();

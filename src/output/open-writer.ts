@@ -1,0 +1,25 @@
+import type { EmrSnapshot } from '../model/emr-snapshot.js';
+import { ThreadedOutputWriter } from './threaded-writer.js';
+import { OutputWriter, type FileWriter, type WriteOptions } from './write-files.js';
+
+/**
+ * Steps from which a conversion stages its files in a writer thread: about 2 files a step, and
+ * below a few hundred files staging costs less than starting the thread (~30 ms) would save.
+ */
+export const WRITER_THREAD_MIN_STEPS = 400;
+
+/**
+ * Whether a conversion of `snapshots` stages its files in a writer thread: from
+ * {@link WRITER_THREAD_MIN_STEPS} steps on. `EMR2K8S_WRITE_THREAD=on|off` forces the choice
+ * (tests and benchmarks use it); both ways write the same files with the same guarantees.
+ */
+export function wantsWriterThread(snapshots: readonly EmrSnapshot[], env: NodeJS.ProcessEnv): boolean {
+  const forced = env.EMR2K8S_WRITE_THREAD;
+  if (forced === 'on' || forced === 'off') return forced === 'on';
+  return snapshots.reduce((n, s) => n + s.steps.length, 0) >= WRITER_THREAD_MIN_STEPS;
+}
+
+/** The writer of a conversion of `snapshots`: {@link ThreadedOutputWriter} or {@link OutputWriter} (see {@link wantsWriterThread}). */
+export function openWriter(outDir: string, opts: WriteOptions, snapshots: readonly EmrSnapshot[], env: NodeJS.ProcessEnv = process.env): FileWriter {
+  return wantsWriterThread(snapshots, env) ? ThreadedOutputWriter.open(outDir, opts) : OutputWriter.open(outDir, opts);
+}

@@ -1,0 +1,39 @@
+import type { WriteOptions, WriteResult } from './write-files.js';
+
+/**
+ * The messages between ThreadedOutputWriter (threaded-writer.ts) and the writer thread
+ * (stage-thread.ts). Files travel in batches of operations, in the order they were given.
+ */
+export type StageOp =
+  | { op: 'add'; path: string; content: string }
+  | { op: 'begin'; path: string }
+  | { op: 'piece'; text: string }
+  | { op: 'end' };
+
+export type ToStageThread =
+  | { type: 'ops'; ops: StageOp[]; size: number }
+  | { type: 'finish' }
+  | { type: 'discard' };
+
+/** An error of the writer thread, as plain data (an Error does not keep its `code` across threads). */
+export interface StageFailure {
+  name: string;
+  message: string;
+  code?: string;
+  stack?: string;
+}
+
+export type FromStageThread =
+  | { type: 'finished'; result: WriteResult }
+  | { type: 'failed'; error: StageFailure }
+  | { type: 'discarded' };
+
+export interface StageThreadInit {
+  outDir: string;
+  opts: WriteOptions;
+  /**
+   * One Int32: characters sent but not yet written. The writer thread lowers it after each
+   * batch; the sender waits while it is over its bound, so a slow disk holds memory bounded.
+   */
+  queued: SharedArrayBuffer;
+}
