@@ -1,4 +1,5 @@
 import { DEFAULT_SCALAR_STYLE_RULES, dump, SCALAR_STYLE, type ScalarLayout, type ScalarStyleRule } from 'js-yaml';
+import { blockYaml, type QuotedScalar } from './yaml-block-text.js';
 
 /**
  * Kubernetes reads manifests with go-yaml (sigs.k8s.io/yaml), which follows YAML 1.1 in places:
@@ -136,14 +137,50 @@ function dumpWithLongStrings(obj: object): string {
   }
 }
 
+/** Texts js-yaml gave to one-line strings, by key-ness and string; emptied when it grows past this. */
+const QUOTED_CACHE_SIZE = 20_000;
+const quotedTexts = { key: new Map<string, string | undefined>(), value: new Map<string, string | undefined>() };
+
+/**
+ * js-yaml's own text for a string that blockYaml cannot prove plain (`'400'`, `'--input'`,
+ * `"tab\there"`), asked once per distinct string by dumping it alone, as a value or as a key:
+ * a one-line scalar is written the same at every depth of a block collection. Undefined when
+ * js-yaml writes it on more than one line (literal blocks, `? ` keys).
+ */
+const quotedScalar: QuotedScalar = (value, isKey) => {
+  const cache = isKey ? quotedTexts.key : quotedTexts.value;
+  if (cache.has(value)) return cache.get(value);
+  if (cache.size >= QUOTED_CACHE_SIZE) cache.clear();
+  const text = isKey ? oneLine(dumpOne({ [value]: 0 }), '', ': 0\n') : oneLine(dumpOne({ k: value }), 'k: ', '\n');
+  cache.set(value, text);
+  return text;
+};
+
+/** The scalar between `prefix` and `suffix` of a one-line document, or undefined when the document is not that. */
+function oneLine(document: string, prefix: string, suffix: string): string | undefined {
+  if (!document.startsWith(prefix) || !document.endsWith(suffix)) return undefined;
+  const text = document.slice(prefix.length, document.length - suffix.length);
+  return text.includes('\n') || text.startsWith('? ') ? undefined : text;
+}
+
 /**
  * The one canonical YAML writer (DESIGN §1.7, §4 "Emitter"). Keys keep the order in which
  * the emitter built each object (no sorting here), shared objects are written out in full
  * (no anchors), lines are never folded and `undefined` properties are left out. Several
  * objects become several documents separated by `---`. Strings longer than
- * {@link LONG_STRING} are always double-quoted.
+ * {@link LONG_STRING} are always double-quoted. The common case (plain data of short one-line
+ * strings) is written by yaml-block-text.ts, which gives js-yaml's text without its cost;
+ * tests hold the two equal.
  * See https://github.com/nodeca/js-yaml#dump-object---options- for the options used.
  */
 export function toYaml(objects: object[]): string {
-  return objects.map((obj) => (hasLongString(obj) ? dumpWithLongStrings(obj) : dumpOne(obj))).join('---\n');
+  return objects.map((obj) => blockYaml(obj, quotedScalar) ?? jsYamlText(obj)).join('---\n');
+}
+
+/**
+ * One document written by js-yaml alone: what {@link toYaml} writes when blockYaml declines
+ * the object, and what tests hold blockYaml's text equal to.
+ */
+export function jsYamlText(obj: object): string {
+  return hasLongString(obj) ? dumpWithLongStrings(obj) : dumpOne(obj);
 }
