@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import { refs, type EmrClusterInfo, type EmrSnapshot } from '../model/emr-snapshot.js';
 import { conflictDiagnostic, mergeClassifications } from './shared/configurations.js';
+import { mergeLocations } from './shared/location-table.js';
 import { hasClusterContext } from './shared/snapshot-draft.js';
 
 const SCALAR_FIELDS = ['id', 'name', 'releaseLabel', 'logUri', 'stepConcurrencyLevel', 'serviceRole', 'jobFlowRole'] as const;
@@ -58,12 +59,8 @@ export function mergeSnapshots(source: string, parts: EmrSnapshot[]): { snapshot
       if (step.id) stepIds.add(step.id);
       merged.steps.push(step);
     }
-    for (const [ref, loc] of Object.entries(part.locations)) {
-      if (ref in merged.locations) continue;
-      if (!takeInstances && ref.startsWith('cluster/instances/')) continue;
-      if (!takeBootstrap && ref.startsWith('cluster/bootstrapActions/')) continue;
-      merged.locations[ref] = loc;
-    }
+    const excluded = [...(takeInstances ? [] : ['cluster/instances/']), ...(takeBootstrap ? [] : ['cluster/bootstrapActions/'])];
+    mergeLocations(merged.locations, part.locations, excluded);
   }
   merged.importer = importers.join('+');
   merged.hasClusterContext = hasClusterContext(merged);

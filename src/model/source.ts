@@ -24,6 +24,18 @@ export interface SourceLocation {
   path?: string;
 }
 
+/**
+ * The location of the first ref that has one. Stops there: the refs after it are not looked
+ * up, which matters when locations are worked out on first read (importers/shared/location-table.ts).
+ */
+export function firstLocation(locations: Record<SettingRef, SourceLocation>, refs: readonly SettingRef[]): SourceLocation | undefined {
+  for (const ref of refs) {
+    const loc = locations[ref];
+    if (loc !== undefined) return loc;
+  }
+  return undefined;
+}
+
 /** `file:line:column` (or as much of it as is known), for one-line messages. */
 export function formatLocation(loc: SourceLocation | undefined): string {
   if (!loc) return '';

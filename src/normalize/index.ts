@@ -4,6 +4,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { compareDiagnostics } from '../model/diagnostic.js';
 import type { EmrSnapshot, EmrStep } from '../model/emr-snapshot.js';
 import { stepKey } from '../model/emr-snapshot.js';
+import { firstLocation } from '../model/source.js';
 import type { SparkJob, SparkSubmit, StepKind } from '../model/spark-job.js';
 import { classifyStep } from './classify-step.js';
 import { instanceGroupConfigurationDiagnostics, readClusterConf } from './cluster-conf.js';
@@ -96,7 +97,7 @@ export function normalize(snapshot: EmrSnapshot): { jobs: SparkJob[]; diagnostic
   // Every diagnostic points into the input: the first ref with a known place, else the input path.
   const located = diagnostics.map((d) => ({
     ...d,
-    location: d.location ?? d.refs.map((r) => snapshot.locations[r]).find((l) => l !== undefined) ?? { file: snapshot.source },
+    location: d.location ?? firstLocation(snapshot.locations, d.refs) ?? { file: snapshot.source },
   }));
   return { jobs, diagnostics: located.sort(compareDiagnostics) };
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { refs } from '../../model/emr-snapshot.js';
 import { readConfigurations } from '../shared/configurations.js';
+import { jsonSourceOf } from '../shared/parse-json.js';
 import { DocReader, tryRead } from '../shared/reader.js';
 import { emptySnapshot, hasClusterContext, locate } from '../shared/snapshot-draft.js';
 import { readApiSteps } from '../shared/steps.js';
@@ -25,10 +26,10 @@ function read(input: ImportInput, ctx: ImportContext): ImportOutput {
         readDescribeCluster(reader, snapshot, reader.object(root!.entries.get('Cluster')!, 'Cluster'), 'Cluster', diagnostics);
         break;
       case 'describe-step':
-        readApiSteps(reader, snapshot, [{ node: root!.entries.get('Step')!, path: 'Step' }], ctx.stepIndexBase, diagnostics);
+        readApiSteps(reader, snapshot, [{ node: root!.entries.get('Step')!, path: 'Step' }], ctx.stepIndexBase, diagnostics, jsonSourceOf(doc));
         break;
       case 'list-steps':
-        readApiSteps(reader, snapshot, list('Steps'), ctx.stepIndexBase, diagnostics);
+        readApiSteps(reader, snapshot, list('Steps'), ctx.stepIndexBase, diagnostics, jsonSourceOf(doc));
         break;
       case 'list-instance-groups':
       case 'list-instance-fleets':

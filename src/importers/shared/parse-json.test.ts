@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError, type DocNode } from './doc-node.js';
-import { JsonCommentError, parseJson } from './parse-json.js';
+import { JsonCommentError, jsonSourceOf, parseJson } from './parse-json.js';
 import { InputLimitError, MAX_VALUES } from './parse-limits.js';
 
 function plain(node: DocNode): unknown {
@@ -84,5 +84,27 @@ describe('parseJson', () => {
     expect(error).toBeInstanceOf(InputLimitError);
     expect(error.reason).toMatch(/^more than 1,000,000 JSON values/);
     expect([error.line, error.column]).toEqual([1, 2 * MAX_VALUES]);
+  });
+
+  it('parses any value again from its position, with the same positions (jsonSourceOf)', () => {
+    const text = '{\n  "Steps": [\n    {"Id": "s-1", "Args": ["a\\u00e9", 2, {"k": [true]}]},\n\t{"Id": "é\\n", "Args": []}\n  ],\r\n "n": null}';
+    const root = parseJson(text);
+    const source = jsonSourceOf(root)!;
+    const all: DocNode[] = [];
+    const walk = (node: DocNode): void => {
+      all.push(node);
+      if (node.kind === 'object') node.entries.forEach(walk);
+      if (node.kind === 'array') node.items.forEach(walk);
+    };
+    walk(root);
+    expect(all.length).toBeGreaterThan(10);
+    for (const node of all) expect(source.valueAt(node.line, node.column)).toEqual(node);
+  });
+
+  it('knows the source of the documents it parsed only', () => {
+    const root = parseJson('[1]');
+    expect(jsonSourceOf(root)).toBeDefined();
+    expect(jsonSourceOf(root.kind === 'array' ? root.items[0] : undefined)).toBeUndefined();
+    expect(jsonSourceOf({ kind: 'null', value: null, raw: 'null', line: 1, column: 1 })).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { ParseError, type DocNode } from './doc-node.js';
+import { lineStarts, ParseError, type DocNode } from './doc-node.js';
 import { MAX_VALUES, tooManyValues } from './parse-limits.js';
 
 /**
@@ -17,7 +17,35 @@ export function parseJson(text: string): DocNode {
     parser.failIfComment();
     parser.fail('unexpected content after the JSON value');
   }
+  sources.set(root, new JsonSource(text));
   return root;
+}
+
+/** The documents {@link parseJson} made, with their text. */
+const sources = new WeakMap<DocNode, JsonSource>();
+
+/**
+ * The text of a document {@link parseJson} read, from which any of its values can be parsed
+ * again by position: importers keep a position instead of a parsed subtree they may never
+ * need again (a step's locations, location-table.ts).
+ */
+export class JsonSource {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** The value that starts at `line`:`column` (a position this text's parse gave), as parsed the first time. */
+  valueAt(line: number, column: number): DocNode {
+    this.starts ??= lineStarts(this.text);
+    const lineStart = this.starts[line - 1] as number;
+    const parser = new JsonParser(this.text, lineStart + column - 1, line, lineStart);
+    return parser.value(0);
+  }
+}
+
+/** Where `document` was parsed from, when {@link parseJson} parsed it. */
+export function jsonSourceOf(document: DocNode | undefined): JsonSource | undefined {
+  return document && sources.get(document);
 }
 
 const MAX_DEPTH = 512;
@@ -29,12 +57,14 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 class JsonParser {
-  pos = 0;
   private values = 0;
-  private line = 1;
-  private lineStart = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    public pos = 0,
+    private line = 1,
+    private lineStart = 0,
+  ) {}
 
   fail(reason: string, at = this.pos): never {
     throw new ParseError(reason, this.line, at - this.lineStart + 1);

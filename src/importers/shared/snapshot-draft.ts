@@ -1,5 +1,6 @@
 import type { EmrSnapshot } from '../../model/emr-snapshot.js';
 import type { SettingRef, SourceLocation } from '../../model/source.js';
+import { createLocations } from './location-table.js';
 
 /** An empty snapshot for one input file, filled in by an importer. */
 export function emptySnapshot(source: string, importer: string): EmrSnapshot {
@@ -12,7 +13,7 @@ export function emptySnapshot(source: string, importer: string): EmrSnapshot {
     bootstrapActions: [],
     steps: [],
     hasClusterContext: false,
-    locations: {},
+    locations: createLocations(),
   };
 }
 

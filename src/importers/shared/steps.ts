@@ -2,7 +2,9 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { refs, type EmrSnapshot, type EmrStep } from '../../model/emr-snapshot.js';
 import type { SourceLocation } from '../../model/source.js';
 import { childPath, type DocNode, type ObjectNode } from './doc-node.js';
+import type { JsonSource } from './parse-json.js';
 import { tryRead, type DocReader, type Located } from './reader.js';
+import { addStepLocations, locatedFields, type StepLocationEntries } from './location-table.js';
 import { isoTimestamp } from './timestamps.js';
 
 /** The AWS CLI's default, which the API documentation does not contradict (facts §8.4). */
@@ -22,10 +24,11 @@ export interface StepDraft {
 }
 
 /**
- * Adds a step to the snapshot with its 1-based index and the location of every leaf. A step
- * key already located (the same step id twice in one file) keeps its first locations.
+ * Adds a step to the snapshot with its 1-based index; `locate` gives the location of every
+ * leaf when one is first asked for (location-table.ts). A step key already located (the same
+ * step id twice in one file) keeps its first locations.
  */
-export function addStep(snapshot: EmrSnapshot, draft: StepDraft, index: number): EmrStep {
+function addStepValues(snapshot: EmrSnapshot, draft: StepDraft, index: number, locate: () => StepLocationEntries): EmrStep {
   const properties: Record<string, string> = {};
   for (const p of draft.properties) properties[p.key] = p.value;
   const step: EmrStep = {
@@ -41,22 +44,37 @@ export function addStep(snapshot: EmrSnapshot, draft: StepDraft, index: number):
   if (draft.state !== undefined) step.state = draft.state;
   if (draft.createdAt !== undefined) step.createdAt = draft.createdAt;
   snapshot.steps.push(step);
-  const prefix = refs.step(step, '');
-  const locations = snapshot.locations;
-  if (`${prefix}jar` in locations) return step;
-  // One string prefix per step and no per-leaf lookups: this loop runs for every argument
-  // of every step, 100,000 times for a 10,000-step history.
-  const put = (field: string, loc: SourceLocation | undefined) => {
-    if (loc) locations[prefix + field] = loc;
-  };
-  put('id', draft.id?.loc);
-  put('name', draft.name.loc);
-  put('actionOnFailure', draft.actionOnFailure.loc);
-  put('jar', draft.jar.loc);
-  put('mainClass', draft.mainClass?.loc);
-  draft.args.forEach((a, i) => put(`args/${i}`, a.loc));
-  for (const p of draft.properties) put(`properties/${p.key}`, p.loc);
+  // The name's location is kept: a folded history's diagnostic points at the name of each
+  // run, and only then would the other runs be read again.
+  const kept: StepLocationEntries = draft.name.loc ? [['name', draft.name.loc]] : [];
+  addStepLocations(snapshot.locations, refs.step(step, ''), locatedFields(stepLocationEntries(draft)), locate, kept);
   return step;
+}
+
+/** Adds a step read by an importer's own means, with the locations its draft holds. */
+export function addStep(snapshot: EmrSnapshot, draft: StepDraft, index: number): EmrStep {
+  return addStepValues(snapshot, draft, index, () => stepLocationEntries(draft));
+}
+
+/** `args/0`, `args/1`, …: made once, since every step names its arguments' fields (the lists of names are kept). */
+const argFields: string[] = [];
+function argField(i: number): string {
+  for (let n = argFields.length; n <= i; n++) argFields.push(`args/${n}`);
+  return argFields[i] as string;
+}
+
+/** A step's located leaves in a fixed order, keyed by field (`jar`, `args/3`, `properties/k`). */
+function stepLocationEntries(draft: StepDraft): StepLocationEntries {
+  const entries: StepLocationEntries = [
+    ['id', draft.id?.loc],
+    ['name', draft.name.loc],
+    ['actionOnFailure', draft.actionOnFailure.loc],
+    ['jar', draft.jar.loc],
+    ['mainClass', draft.mainClass?.loc],
+  ];
+  draft.args.forEach((a, i) => entries.push([argField(i), a.loc]));
+  for (const p of draft.properties) entries.push([`properties/${p.key}`, p.loc]);
+  return entries;
 }
 
 /**
@@ -127,7 +145,9 @@ export const STEP_HINT = 'A step needs Name and HadoopJarStep (or Config) with J
 /**
  * Reads a list of API-shaped steps into the snapshot. A malformed step becomes one
  * `invalid-step` diagnostic and is skipped; its position still counts, so the steps after it
- * keep the index they have in the file.
+ * keep the index they have in the file. When the steps are values of a JSON text (`json`),
+ * each is read again from its position for its locations, if they are ever asked for: a
+ * position costs less to keep than a location and a ref for each leaf, or the parsed step.
  */
 export function readApiSteps(
   reader: DocReader,
@@ -135,11 +155,23 @@ export function readApiSteps(
   items: Array<{ node: DocNode; path: string }>,
   indexBase: number,
   diagnostics: Diagnostic[],
+  json?: JsonSource,
 ): void {
   items.forEach(({ node, path }, i) => {
     const draft = tryRead(reader, diagnostics, 'invalid-step', `step ${indexBase + i + 1} is invalid`, STEP_HINT, () =>
       readApiStep(reader, node, path),
     );
-    if (draft) addStep(snapshot, draft, indexBase + i + 1);
+    if (draft) addStepValues(snapshot, draft, indexBase + i + 1, json ? readAgainAt(reader, json, node, path) : readAgain(reader, node, path));
   });
+}
+
+// Made in functions of their own so that a closure holds only what it names (a closure made
+// beside the parsed step would keep it alive, whatever it uses).
+function readAgainAt(reader: DocReader, json: JsonSource, node: DocNode, path: string): () => StepLocationEntries {
+  const { line, column } = node;
+  return () => stepLocationEntries(readApiStep(reader, json.valueAt(line, column), path));
+}
+
+function readAgain(reader: DocReader, node: DocNode, path: string): () => StepLocationEntries {
+  return () => stepLocationEntries(readApiStep(reader, node, path));
 }
