@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareStrings } from '../model/order.js';
-import { toStableJson } from './stable-json.js';
+import { stableCopy, stableKeyOrder, toStableJson } from './stable-json.js';
 
 /** What toStableJson replaced: JSON.stringify of a deep copy with keys inserted in sorted order. */
 function reference(value: unknown): string {
@@ -32,7 +32,7 @@ describe('toStableJson', () => {
     expect(Object.keys(JSON.parse(toStableJson({ b: 1, 10: 'x', 9: 'y' })))).toEqual(['9', '10', 'b']);
   });
 
-  it('gives the same bytes as JSON.stringify of a key-sorted copy for any JSON value', () => {
+  it('gives the same bytes as JSON.stringify of a key-sorted copy for any JSON value, as stableCopy written plainly does', () => {
     const key = fc.oneof(fc.string(), fc.constantFrom('0', '1', '10', '2', '01', '4294967294', '4294967295', '__proto__x', '-1'));
     const value = fc.letrec((tie) => ({
       node: fc.oneof(
@@ -49,6 +49,19 @@ describe('toStableJson', () => {
     const document = fc.oneof(fc.dictionary(key, value, { maxKeys: 6 }), fc.array(value, { maxLength: 4 }));
     fc.assert(fc.property(document, (v) => {
         expect(toStableJson(v)).toBe(reference(v));
+        expect(`${JSON.stringify(stableCopy(v), null, 2)}\n`).toBe(reference(v));
       }), { numRuns: 400 });
   });
+
+  it('lists keys in the order toStableJson writes them, array-index keys first', () => {
+    expect(stableKeyOrder({ b: 1, 10: 'x', 9: 'y', a: 2, '01': 3, '-0': 4, 4294967295: 5, 4294967294: 6 })).toEqual(['9', '10', '4294967294', '-0', '01', '4294967295', 'a', 'b']);
+    const key = fc.oneof(fc.string(), fc.constantFrom('0', '1', '10', '2', '01', '-0', '1e3', '4294967294', '4294967295', '__proto__x', '-1'));
+    fc.assert(
+      fc.property(fc.dictionary(key, fc.jsonValue({ maxDepth: 1 }), { maxKeys: 8 }), (v) => {
+        expect(stableKeyOrder(v)).toEqual(Object.keys(JSON.parse(toStableJson(v))));
+      }),
+      { numRuns: 400 },
+    );
+  });
 });
+

@@ -3,6 +3,13 @@ import type { HelperDelegate } from 'handlebars';
 /** Characters JSON leaves raw that some readers treat as line breaks or controls. */
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029]/g;
 
+// What each helper changes; text without any is returned as it is.
+const BACKTICK_OR_BREAK = /[`\r\n\u2028\u2029]/;
+const MD_SPECIAL = /[\\`*_[\]<>#\n]/;
+const CELL_SPECIAL = /[|\n]/;
+const CODE_CELL_SPECIAL = /[`\r\n\u2028\u2029|]/;
+const MD_CELL_SPECIAL = /[\\`*_[\]<>#\n|]/;
+
 /**
  * `{{json value}}`: the value as JSON text, which is valid YAML and shows a string exactly
  * (quotes, whitespace, escapes), so no user value is ever interpreted by the reader
@@ -22,7 +29,10 @@ export function jsonHelper(value: unknown): string {
  */
 export function codeHelper(text: unknown): string {
   if (text === undefined) throw new Error('code helper: value is undefined');
-  const s = String(text).replace(/[\r\n\u2028\u2029]+/g, ' ');
+  const plain = String(text);
+  // Nearly every value (ids, paths, setting names) holds neither.
+  if (!BACKTICK_OR_BREAK.test(plain)) return `\`${plain}\``;
+  const s = plain.replace(/[\r\n\u2028\u2029]+/g, ' ');
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
@@ -34,9 +44,9 @@ export function codeHelper(text: unknown): string {
  * left to `cell`, since it only matters inside tables.
  */
 export function mdHelper(text: unknown): string {
-  return String(text)
-    .replace(/[\\`*_[\]<>#]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
+  const s = String(text);
+  if (!MD_SPECIAL.test(s)) return s;
+  return s.replace(/[\\`*_[\]<>#]/g, '\\$&').replace(/\r?\n/g, ' ');
 }
 
 /**
@@ -44,9 +54,21 @@ export function mdHelper(text: unknown): string {
  * would end the cell, even inside a code span (GFM tables), and a newline would end the row.
  */
 export function cellHelper(text: unknown): string {
-  return String(text)
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, '<br>');
+  const s = String(text);
+  if (!CELL_SPECIAL.test(s)) return s;
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+/** `{{codeCell text}}`: `{{cell (code text)}}` in one helper call, and one look at the text when there is nothing to escape. */
+export function codeCellHelper(text: unknown): string {
+  if (typeof text === 'string' && !CODE_CELL_SPECIAL.test(text)) return `\`${text}\``;
+  return cellHelper(codeHelper(text));
+}
+
+/** `{{mdCell text}}`: `{{cell (md text)}}` in one helper call, and one look at the text when there is nothing to escape. */
+export function mdCellHelper(text: unknown): string {
+  if (typeof text === 'string' && !MD_CELL_SPECIAL.test(text)) return text;
+  return cellHelper(mdHelper(text));
 }
 
 export const MARKDOWN_HELPERS: Record<string, HelperDelegate> = {
@@ -54,4 +76,6 @@ export const MARKDOWN_HELPERS: Record<string, HelperDelegate> = {
   code: codeHelper,
   md: mdHelper,
   cell: cellHelper,
+  codeCell: codeCellHelper,
+  mdCell: mdCellHelper,
 };

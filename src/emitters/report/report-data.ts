@@ -110,7 +110,7 @@ function toReportReview(review: NonNullable<JobPlan['review']>): ReportReview {
 function toReportJob(plan: JobPlan, files: readonly string[], packingInput: ReportPackingInput | undefined): ReportJob {
   const job = packingInput?.jobs.get(plan.jobId);
   const packing = job === undefined || packingInput === undefined ? undefined : packJob(job, plan, { packing: packingInput.settings, rightSize: packingInput.rightSize });
-  return {
+  const reportJob: ReportJob = {
     id: plan.jobId,
     cluster: plan.source.cluster.key,
     step: { id: plan.source.step.key, name: plan.source.step.name },
@@ -122,9 +122,22 @@ function toReportJob(plan: JobPlan, files: readonly string[], packingInput: Repo
     dropped: [...plan.dropped]
       .sort((a, b) => compareStrings(a.setting, b.setting) || compareStrings(a.ref, b.ref))
       .map(({ setting, ref, reason, detail, rule }) => ({ setting, ref, reason, detail, rule })),
-    ...(plan.review !== undefined && { review: toReportReview(plan.review) }),
-    ...(packing !== undefined && { packing }),
   };
+  // Added after, in this order (`convert --format json` writes keys as built): a spread in the
+  // literal took as long as the rest of it.
+  if (plan.review !== undefined) reportJob.review = toReportReview(plan.review);
+  if (packing !== undefined) reportJob.packing = packing;
+  return reportJob;
+}
+
+/** Jobs by status and diagnostics (the batch's and the jobs') by severity, counted in one pass each. */
+function counts(jobs: readonly ReportJob[], batch: readonly Diagnostic[], plans: readonly JobPlan[]) {
+  const status = { converted: 0, unsupported: 0, error: 0 };
+  for (const job of jobs) status[job.status] += 1;
+  const severity = { warning: 0, error: 0, info: 0 };
+  for (const d of batch) severity[d.severity] += 1;
+  for (const plan of plans) for (const d of plan.diagnostics) severity[d.severity] += 1;
+  return { status, severity };
 }
 
 /**
@@ -136,10 +149,13 @@ export function buildReportData(input: ReportInput): ReportData {
   const plans = [...input.plans].sort((a, b) => compareStrings(a.jobId, b.jobId));
   const filesByJob = new Map<string, string[]>();
   for (const file of input.files ?? []) {
-    if (file.jobId !== undefined) filesByJob.set(file.jobId, [...(filesByJob.get(file.jobId) ?? []), file.path]);
+    if (file.jobId === undefined) continue;
+    const paths = filesByJob.get(file.jobId);
+    if (paths === undefined) filesByJob.set(file.jobId, [file.path]);
+    else paths.push(file.path);
   }
   const jobs = plans.map((p) => toReportJob(p, filesByJob.get(p.jobId) ?? [], input.packing));
-  const all = [...input.diagnostics, ...plans.flatMap((p) => p.diagnostics)];
+  const { status, severity } = counts(jobs, input.diagnostics, plans);
   const decided = (decision: 'accepted' | 'rejected') => jobs.filter((j) => j.review?.decision === decision).length;
   return {
     schemaVersion: 1,
@@ -151,11 +167,11 @@ export function buildReportData(input: ReportInput): ReportData {
     sparkVersions: input.sparkVersions ?? [],
     summary: {
       jobs: jobs.length,
-      converted: jobs.filter((j) => j.status === 'converted').length,
-      unsupported: jobs.filter((j) => j.status === 'unsupported').length,
-      error: jobs.filter((j) => j.status === 'error').length,
-      warnings: all.filter((d) => d.severity === 'warning').length,
-      errors: all.filter((d) => d.severity === 'error').length,
+      converted: status.converted,
+      unsupported: status.unsupported,
+      error: status.error,
+      warnings: severity.warning,
+      errors: severity.error,
       // Only with an answers file, so the contract of conversions without one is unchanged.
       ...(input.answersFile !== undefined && { accepted: decided('accepted'), rejected: decided('rejected') }),
     },

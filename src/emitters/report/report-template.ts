@@ -4,7 +4,8 @@
  * versions) and the tail (batch diagnostics) get the whole report data, {@link REPORT_JOB_TEMPLATE}
  * one job. Every value that comes from the input goes through a helper: `code x` for
  * identifiers and paths (code spans on one line, fenced past any backtick inside), `md` for
- * prose such as messages, and `cell` around anything inside a table.
+ * prose such as messages, and inside a table `codeCell x` and `mdCell x`, which are `cell`
+ * around the other two in one helper call (a fleet's report has hundreds of thousands of cells).
  */
 export const REPORT_HEAD_TEMPLATE = `# emr2k8s conversion report
 
@@ -24,7 +25,7 @@ Review answers replayed from {{code answersFile}}: {{summary.accepted}} accepted
 | Job | Step name | Kind | Status | Diagnostics | Dropped |
 | --- | --- | --- | --- | ---: | ---: |
 {{#each jobs}}
-| {{cell (code id)}} | {{cell (code step.name)}} | {{md kind}} | {{md status}}{{#if review}}{{#if review.decision}}, {{md review.decision}}{{/if}}{{/if}} | {{diagnostics.length}} | {{dropped.length}} |
+| {{codeCell id}} | {{codeCell step.name}} | {{md kind}} | {{md status}}{{#if review}}{{#if review.decision}}, {{md review.decision}}{{/if}}{{/if}} | {{diagnostics.length}} | {{dropped.length}} |
 {{/each}}
 {{#if answersFile}}
 
@@ -34,7 +35,7 @@ Review answers replayed from {{code answersFile}}: {{summary.accepted}} accepted
 | Job | Step name | Note |
 | --- | --- | --- |
 {{#each rejectedJobs}}
-| {{cell (code id)}} | {{cell (code step.name)}} | {{#if review.note}}{{cell (md review.note)}}{{/if}} |
+| {{codeCell id}} | {{codeCell step.name}} | {{#if review.note}}{{mdCell review.note}}{{/if}} |
 {{/each}}
 {{else}}
 None.
@@ -49,7 +50,7 @@ Executors per node of each job's executor instance types (target type first): no
 | Job | Instance type | Allocatable | Executor pod | EMR / node | EKS / node | Bound by | Stranded |
 | --- | --- | --- | --- | ---: | ---: | --- | --- |
 {{#each packingRows}}
-| {{cell (code job)}} | {{cell (code instanceType)}} | {{md allocatable}} | {{md pod}} | {{md emrPerNode}} | {{eksPerNode}} | {{md boundBy}} | {{md stranded}} |
+| {{codeCell job}} | {{codeCell instanceType}} | {{md allocatable}} | {{md pod}} | {{md emrPerNode}} | {{eksPerNode}} | {{md boundBy}} | {{md stranded}} |
 {{/each}}
 {{#if rightSizeLines.length}}
 
@@ -70,7 +71,7 @@ On EMR one cluster pinned one Spark version for all its steps; on Kubernetes eac
 | --- | --- | --- | --- |
 {{#each sparkVersions}}
 {{#each images}}
-| {{md ../sparkVersion}} | {{cell (code image)}} | {{#if scaffold}}{{cell (code scaffold)}}{{else}}stock image{{/if}} | {{#each jobs}}{{cell (code this)}}{{#unless @last}}, {{/unless}}{{/each}} |
+| {{md ../sparkVersion}} | {{codeCell image}} | {{#if scaffold}}{{codeCell scaffold}}{{else}}stock image{{/if}} | {{#each jobs}}{{codeCell this}}{{#unless @last}}, {{/unless}}{{/each}} |
 {{/each}}
 {{/each}}
 {{/if}}
@@ -112,7 +113,7 @@ export const REPORT_JOB_TEMPLATE = `
 | Setting | Reason | Detail | Rule |
 | --- | --- | --- | --- |
 {{#each dropped}}
-| {{cell (code setting)}} | {{md reason}} | {{cell (md detail)}} | {{cell (code rule)}} |
+| {{codeCell setting}} | {{md reason}} | {{mdCell detail}} | {{codeCell rule}} |
 {{/each}}
 {{else}}
 None.
@@ -131,7 +132,7 @@ export const DIAGNOSTICS_TABLE_PARTIAL = `{{#if diagnostics.length}}
 | Severity | Code | Message | Where | Hint |
 | --- | --- | --- | --- | --- |
 {{#each diagnostics}}
-| {{md severity}} | {{cell (code code)}} | {{cell (md message)}} | {{#if where}}{{cell (code where)}}{{/if}} | {{#if hint}}{{cell (md hint)}}{{/if}} |
+| {{md severity}} | {{codeCell code}} | {{mdCell message}} | {{#if where}}{{codeCell where}}{{/if}} | {{#if hint}}{{mdCell hint}}{{/if}} |
 {{/each}}
 {{else}}
 None.

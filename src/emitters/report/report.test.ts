@@ -1,11 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultProjectConfig } from '../../config/project-config.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { group, jobOn } from '../../packing/packing-fixture.js';
 import { nightlyEtlPlan } from '../plan-fixture.js';
 import { emitSparkOperator } from '../spark-operator/index.js';
-import { cellHelper, codeHelper, jsonHelper, mdHelper } from './markdown-helpers.js';
-import { emitReport } from './index.js';
+import { cellHelper, codeCellHelper, codeHelper, jsonHelper, mdCellHelper, mdHelper } from './markdown-helpers.js';
+import { toStableJson } from '../stable-json.js';
+import { buildReportData, emitReport } from './index.js';
 
 const BAD_FILE: Diagnostic = {
   code: 'invalid-json',
@@ -91,15 +93,22 @@ describe('emitReport', () => {
   });
 });
 
-describe('emitReport with review answers', () => {
-  function reviewed() {
-    const input = batch();
-    const [hive, etl] = [input.plans[1]!, input.plans[0]!];
-    hive.review = { decision: 'rejected', note: 'Stays on EMR | Hive until Q3', overrides: 0 };
-    etl.review = { decision: 'accepted', overrides: 2 };
-    return { ...input, answersFile: 'emr2k8s-answers.yaml' };
-  }
+function reviewed() {
+  const input = batch();
+  const [hive, etl] = [input.plans[1]!, input.plans[0]!];
+  hive.review = { decision: 'rejected', note: 'Stays on EMR | Hive until Q3', overrides: 0 };
+  etl.review = { decision: 'accepted', overrides: 2 };
+  return { ...input, answersFile: 'emr2k8s-answers.yaml' };
+}
 
+function packed(rightSize: boolean, input: ReturnType<typeof batch> = batch()) {
+  // nightlyEtlPlan: 4 cores with a 3500m request, 9486m + 1779m = 11265 MiB executors.
+  const roles = [group('CORE', ['m5.4xlarge']), group('TASK', ['r6g.4xlarge'], 'SPOT')];
+  const jobs = new Map(input.plans.map((p) => [p.jobId, { ...jobOn(roles), id: p.jobId }]));
+  return { ...input, packing: { jobs, settings: defaultProjectConfig().packing, rightSize } };
+}
+
+describe('emitReport with review answers', () => {
   it('adds each job\'s review and decision counts to report.json only when answers were replayed', () => {
     const data = JSON.parse(emitReport(reviewed())[0]!.content);
     expect(data.answersFile).toBe('emr2k8s-answers.yaml');
@@ -143,17 +152,39 @@ describe('Markdown helpers', () => {
   it('cell escapes pipes and newlines', () => {
     expect(cellHelper('a|b\nc')).toBe('a\\|b<br>c');
   });
+
+  it('give the same text as the helpers without their shortcuts, and codeCell and mdCell as cell around code and md', () => {
+    // The helpers as they were before returning plain text unchanged.
+    const reference = {
+      code: (s: string) => {
+        const t = s.replace(/[\r\n\u2028\u2029]+/g, ' ');
+        const fence = '`'.repeat(Math.max(0, ...(t.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+        const pad = t.startsWith('`') || t.endsWith('`') ? ' ' : '';
+        return `${fence}${pad}${t}${pad}${fence}`;
+      },
+      md: (s: string) => s.replace(/[\\`*_[\]<>#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' '),
+      cell: (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>'),
+    };
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('a', ' ', '`', '\\', '*', '_', '[', ']', '<', '>', '#', '|', '\r', '\n', '\u2028', '\u2029') }));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(codeHelper(s)).toBe(reference.code(s));
+        expect(mdHelper(s)).toBe(reference.md(s));
+        expect(cellHelper(s)).toBe(reference.cell(s));
+        expect(codeCellHelper(s)).toBe(reference.cell(reference.code(s)));
+        expect(mdCellHelper(s)).toBe(reference.cell(reference.md(s)));
+      }),
+      { numRuns: 500 },
+    );
+    expect(codeHelper(42)).toBe('`42`');
+    expect(codeCellHelper(42)).toBe('`42`');
+    expect(mdHelper(null)).toBe('null');
+    expect(mdCellHelper(null)).toBe('null');
+    expect(() => codeCellHelper(undefined)).toThrow(/undefined/);
+  });
 });
 
 describe('emitReport with packing', () => {
-  function packed(rightSize: boolean) {
-    const input = batch();
-    // nightlyEtlPlan: 4 cores with a 3500m request, 9486m + 1779m = 11265 MiB executors.
-    const roles = [group('CORE', ['m5.4xlarge']), group('TASK', ['r6g.4xlarge'], 'SPOT')];
-    const jobs = new Map(input.plans.map((p) => [p.jobId, { ...jobOn(roles), id: p.jobId }]));
-    return { ...input, packing: { jobs, settings: defaultProjectConfig().packing, rightSize } };
-  }
-
   it('adds packing to report.json for Spark jobs with known instance types only', () => {
     const data = JSON.parse(emitReport(packed(false))[0]!.content);
     const [hive, etl] = data.jobs;
@@ -188,5 +219,27 @@ describe('emitReport with packing', () => {
     expect(etl.packing.rightSize.proposal.settings['spark.executor.memory']).toMatch(/^\d+m$/);
     expect(md!.content).toContain('### Right-size proposals\n\n- `j-2AXXXXXXGAPLF/s-1K4N2D6OZ8P9Q`: 4 executors of 4 cores (3500m, 11265 MiB) per node strand 1690m CPU and 17035 MiB on m5.4xlarge');
     expect(md!.content).toMatch(/Apply: `spark\.executor\.memory=\d+m`/);
+  });
+});
+
+describe('report.json', () => {
+  it('is the generic stable JSON of the report data, for jobs with and without review, packing, right-size, hints and locations', () => {
+    const located = batch();
+    located.plans[0]!.diagnostics.push(
+      { code: 'queue-unmapped', severity: 'warning', message: 'YARN queue "etl" has no mapping', refs: [], location: { file: 'input/steps.json', line: 4, column: 9, path: 'Steps[0].Args[3]' } },
+      { code: 'java-version-change', severity: 'info', message: 'Java 8 → 11', hint: 'Check JVM options.', refs: [], location: { path: 'Cluster.ReleaseLabel' } },
+    );
+    const inputs = [batch(), reviewed(), packed(false), packed(true), packed(true, reviewed()), located];
+    for (const input of inputs) {
+      const data = buildReportData(input);
+      expect(emitReport(input)[0]!.content).toBe(toStableJson(data));
+    }
+    // The fixtures do reach every optional member of a job.
+    const jobs = inputs.flatMap((input) => buildReportData(input).jobs);
+    for (const member of ['review', 'packing']) expect(jobs.some((j) => member in j)).toBe(true);
+    expect(jobs.some((j) => j.packing?.rightSize !== undefined && 'proposal' in j.packing.rightSize)).toBe(true);
+    const diagnostics = jobs.flatMap((j) => j.diagnostics);
+    expect(diagnostics.some((d) => d.hint !== undefined) && diagnostics.some((d) => d.hint === undefined)).toBe(true);
+    expect(diagnostics.some((d) => d.location !== undefined) && diagnostics.some((d) => d.location === undefined)).toBe(true);
   });
 });
