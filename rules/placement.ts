@@ -15,35 +15,17 @@ interface Constraint {
 }
 
 /**
- * The located instance-type refs of every role, per locations record. A cluster's jobs share
- * its snapshot's locations record, which holds every step argument too, so scanning it once
- * per cluster instead of once per job matters; the record is not changed once imported.
- */
-const locatedTypeRefs = new WeakMap<object, Map<string, string[]>>();
-
-function locatedInstanceTypes(locations: Readonly<SparkJob['locations']>): Map<string, string[]> {
-  let byPrefix = locatedTypeRefs.get(locations);
-  if (byPrefix === undefined) {
-    byPrefix = new Map();
-    for (const ref of Object.keys(locations)) {
-      const at = ref.lastIndexOf('/instanceTypes/');
-      if (at < 0 || !/^\d+$/.test(ref.slice(at + '/instanceTypes/'.length))) continue;
-      const prefix = ref.slice(0, at + '/instanceTypes/'.length);
-      byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), ref]);
-    }
-    for (const list of byPrefix.values()) list.sort((a, b) => Number(a.slice(a.lastIndexOf('/') + 1)) - Number(b.slice(b.lastIndexOf('/') + 1)));
-    locatedTypeRefs.set(locations, byPrefix);
-  }
-  return byPrefix;
-}
-
-/**
  * Where an instance role's types sit in the input: one located ref per listed type when the
- * importer recorded them (fleets list several), else the role's type list as a whole.
+ * importer recorded them (fleets list several), else the role's type list as a whole. Probed
+ * index by index rather than found by listing the locations record, which also holds every
+ * step argument of the cluster (a thousand refs for 50 steps).
  */
-function instanceTypeRefs(job: Readonly<SparkJob>, role: RoleFacts['role']): From[] {
-  const located = locatedInstanceTypes(job.locations).get(refs.instances(role, 'instanceTypes/'));
-  return located !== undefined ? [...located] : [refs.instances(role, 'instanceTypes')];
+function instanceTypeRefs(job: Readonly<SparkJob>, role: RoleFacts): From[] {
+  const prefix = refs.instances(role.role, 'instanceTypes/');
+  const listed = role.instanceTypes.length + role.unknownTypes.length;
+  const located: string[] = [];
+  for (let i = 0; i < listed || `${prefix}${i}` in job.locations; i++) if (`${prefix}${i}` in job.locations) located.push(`${prefix}${i}`);
+  return located.length > 0 ? located : [refs.instances(role.role, 'instanceTypes')];
 }
 
 /**
@@ -185,7 +167,7 @@ function readCapacity(job: Readonly<SparkJob>): CapacityReading {
       roles,
       capacity: capacityKind(roles),
       marketRefs: distinctSorted(roles.map((r) => refs.instances(r.role, 'market'))),
-      typeRefs: [...new Set(roles.flatMap((r) => instanceTypeRefs(job, r.role)))],
+      typeRefs: [...new Set(roles.flatMap((r) => instanceTypeRefs(job, r)))],
       names,
       unresolved,
       arch: readArch(names, unresolved),

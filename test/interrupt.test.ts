@@ -102,9 +102,9 @@ describe('interrupted convert', () => {
     expect(previous.has('.emr2k8s-state.json')).toBe(true);
   });
 
-  // 1,200 steps: the writer runs in its own thread (src/output/open-writer.ts) unless told not to.
+  // Both writers (src/output/open-writer.ts chooses by steps and cores).
   it.each([
-    ['the writer thread', {}],
+    ['the writer thread', { EMR2K8S_WRITE_THREAD: 'on' }],
     ['the writer in the main thread', { EMR2K8S_WRITE_THREAD: 'off' }],
   ])('SIGTERM while files are being staged by %s: exit 130, previous output byte-identical, no temporary files', async (_, env) => {
     const run = await convertAndInterrupt('SIGTERM', () => tempFolders().length > 0, [], env);

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFleet, writeFleet } from '../bench/fleet-generator.mjs';
 import type { EmrSnapshot } from '../src/model/emr-snapshot.js';
-import { wantsWriterThread, WRITER_THREAD_MIN_STEPS } from '../src/output/open-writer.js';
+import { wantsWriterThread, WRITER_THREAD_MIN_CORES, WRITER_THREAD_MIN_STEPS } from '../src/output/open-writer.js';
 import { runCli, tempDir } from './support/run-cli.js';
 
 /**
@@ -44,7 +44,7 @@ function tempFolders(): string[] {
 beforeAll(() => {
   root = tempDir('emr2k8s-threaded-');
   input = join(root, 'fleet');
-  // 24 clusters × 20 steps = 480 steps (168 jobs), over the automatic threshold.
+  // 24 clusters × 20 steps = 480 steps (168 jobs), over the step threshold.
   writeFleet(input, generateFleet({ clusters: 24, steps: 20, seed: 7 }));
 });
 
@@ -122,11 +122,13 @@ describe('the writer thread', () => {
 describe('wantsWriterThread', () => {
   const withSteps = (n: number) => [{ steps: Array.from({ length: n }) }] as unknown as EmrSnapshot[];
 
-  it('starts the thread from the threshold on, unless forced either way', () => {
-    expect(wantsWriterThread(withSteps(WRITER_THREAD_MIN_STEPS - 1), {})).toBe(false);
-    expect(wantsWriterThread(withSteps(WRITER_THREAD_MIN_STEPS), {})).toBe(true);
-    expect(wantsWriterThread(withSteps(1), { EMR2K8S_WRITE_THREAD: 'on' })).toBe(true);
-    expect(wantsWriterThread(withSteps(10_000), { EMR2K8S_WRITE_THREAD: 'off' })).toBe(false);
-    expect(wantsWriterThread(withSteps(10_000), { EMR2K8S_WRITE_THREAD: 'maybe' })).toBe(true);
+  it('starts the thread from the step threshold on with enough cores, unless forced either way', () => {
+    const cores = WRITER_THREAD_MIN_CORES;
+    expect(wantsWriterThread(withSteps(WRITER_THREAD_MIN_STEPS - 1), {}, cores)).toBe(false);
+    expect(wantsWriterThread(withSteps(WRITER_THREAD_MIN_STEPS), {}, cores)).toBe(true);
+    expect(wantsWriterThread(withSteps(WRITER_THREAD_MIN_STEPS), {}, cores - 1)).toBe(false);
+    expect(wantsWriterThread(withSteps(1), { EMR2K8S_WRITE_THREAD: 'on' }, 1)).toBe(true);
+    expect(wantsWriterThread(withSteps(10_000), { EMR2K8S_WRITE_THREAD: 'off' }, 64)).toBe(false);
+    expect(wantsWriterThread(withSteps(10_000), { EMR2K8S_WRITE_THREAD: 'maybe' }, cores)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { EmrSnapshot } from '../model/emr-snapshot.js';
 import { ThreadedOutputWriter } from './threaded-writer.js';
 import { OutputWriter, type FileWriter, type WriteOptions } from './write-files.js';
@@ -9,14 +10,22 @@ import { OutputWriter, type FileWriter, type WriteOptions } from './write-files.
 export const WRITER_THREAD_MIN_STEPS = 400;
 
 /**
- * Whether a conversion of `snapshots` stages its files in a writer thread: from
- * {@link WRITER_THREAD_MIN_STEPS} steps on. `EMR2K8S_WRITE_THREAD=on|off` forces the choice
- * (tests and benchmarks use it); both ways write the same files with the same guarantees.
+ * Cores from which the writer thread is started. On 2 cores it measured no faster (the 200 × 50
+ * fleet: median 6.9 s either way, bench/README.md) and 50–150 MB heavier: V8's garbage
+ * collector and the kernel's file work already keep the second core busy.
  */
-export function wantsWriterThread(snapshots: readonly EmrSnapshot[], env: NodeJS.ProcessEnv): boolean {
+export const WRITER_THREAD_MIN_CORES = 4;
+
+/**
+ * Whether a conversion of `snapshots` stages its files in a writer thread: from
+ * {@link WRITER_THREAD_MIN_STEPS} steps on, on a machine with {@link WRITER_THREAD_MIN_CORES}
+ * cores or more. `EMR2K8S_WRITE_THREAD=on|off` forces the choice (tests and benchmarks use
+ * it); both ways write the same files with the same guarantees.
+ */
+export function wantsWriterThread(snapshots: readonly EmrSnapshot[], env: NodeJS.ProcessEnv, cores = availableParallelism()): boolean {
   const forced = env.EMR2K8S_WRITE_THREAD;
   if (forced === 'on' || forced === 'off') return forced === 'on';
-  return snapshots.reduce((n, s) => n + s.steps.length, 0) >= WRITER_THREAD_MIN_STEPS;
+  return cores >= WRITER_THREAD_MIN_CORES && snapshots.reduce((n, s) => n + s.steps.length, 0) >= WRITER_THREAD_MIN_STEPS;
 }
 
 /** The writer of a conversion of `snapshots`: {@link ThreadedOutputWriter} or {@link OutputWriter} (see {@link wantsWriterThread}). */
