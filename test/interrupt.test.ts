@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT, runCli, tempDir } from './support/run-cli.js';
+import { treeHashes } from './support/tree-hashes.js';
 
 /**
  * An interrupted `convert` (SIGINT or SIGTERM) exits 130 and leaves the previous output
@@ -20,20 +20,6 @@ let root: string;
 let inputs: string[];
 let out: string;
 let previous: Map<string, string>;
-
-/** Every file under `dir` (path → sha256), hidden ones included: the state file is part of the output. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files.set(relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex'));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 /** Temporary folders of the writer: created next to the output folder. */
 function tempFolders(): string[] {
@@ -91,7 +77,7 @@ beforeAll(() => {
   out = join(root, 'k8s');
   const first = runCli(['convert', ...inputs, '--out', out], { cwd: root });
   expect(first.status, first.stderr).toBe(0);
-  previous = snapshot(out);
+  previous = treeHashes(out);
 }, 60_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -112,7 +98,7 @@ describe('interrupted convert', () => {
     expect(run.code, run.stderr).toBe(130);
     expect(run.stderr).toContain('interrupted');
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(snapshot(out)).toEqual(previous);
+    expect(treeHashes(out)).toEqual(previous);
     expect(tempFolders()).toEqual([]);
   }, 60_000);
 
@@ -121,7 +107,7 @@ describe('interrupted convert', () => {
     const run = await convertAndInterrupt('SIGINT', () => Date.now() - started > 400);
     expect(run.signalled).toBe(true);
     expect(run.code, run.stderr).toBe(130);
-    expect(snapshot(out)).toEqual(previous);
+    expect(treeHashes(out)).toEqual(previous);
     expect(tempFolders()).toEqual([]);
   }, 60_000);
 
@@ -146,7 +132,7 @@ describe('interrupted convert', () => {
     expect(run.code, run.stderr).toBe(130);
     expect(run.stderr).toContain('error: interrupted; no output file was half-written');
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(snapshot(out)).toEqual(previous);
+    expect(treeHashes(out)).toEqual(previous);
     expect(tempFolders()).toEqual([]);
   }, 60_000);
 
@@ -156,7 +142,7 @@ describe('interrupted convert', () => {
     expect(check.status, check.stderr.slice(-500)).toBe(1);
     const drift = /(\d+) files would change\./.exec(check.stdout);
     expect(Number(drift?.[1])).toBeGreaterThan(CLUSTERS);
-    expect(snapshot(out)).toEqual(previous);
+    expect(treeHashes(out)).toEqual(previous);
     expect([...previous.keys()].map((p) => statSync(join(out, p)).mtimeMs)).toEqual(mtimes);
     expect(tempFolders()).toEqual([]);
   }, 60_000);
@@ -164,7 +150,7 @@ describe('interrupted convert', () => {
   it('an uninterrupted run afterwards writes the new output and cleans up', () => {
     const full = runCli(['convert', ...inputs, '--out', out, ...MORE_TARGETS], { cwd: root });
     expect(full.status, full.stderr).toBe(0);
-    const after = snapshot(out);
+    const after = treeHashes(out);
     expect([...after.keys()].some((p) => p.startsWith('spark-submit/'))).toBe(true);
     expect(after).not.toEqual(previous);
     expect(tempFolders()).toEqual([]);

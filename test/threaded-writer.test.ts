@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFleet, writeFleet } from '../bench/fleet-generator.mjs';
 import type { EmrSnapshot } from '../src/model/emr-snapshot.js';
 import { wantsWriterThread, WRITER_THREAD_MIN_CORES, WRITER_THREAD_MIN_STEPS } from '../src/output/open-writer.js';
+import { treeHashes } from './support/tree-hashes.js';
 import { runCli, tempDir } from './support/run-cli.js';
 
 /**
@@ -18,20 +18,6 @@ const IN_THREAD = { EMR2K8S_WRITE_THREAD: 'off' };
 
 let root: string;
 let input: string;
-
-/** Every file under `dir` (path → sha256), the state file included. */
-function hashes(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files.set(relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex'));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 function mtimes(dir: string, paths: Iterable<string>): number[] {
   return [...paths].map((p) => statSync(join(dir, p)).mtimeMs);
@@ -56,10 +42,10 @@ describe('the writer thread', () => {
     const plain = runCli(['convert', input, '--out', 'plain', '--format', 'json'], { cwd: root, env: IN_THREAD });
     expect(threaded.status, threaded.stderr.slice(-500)).toBe(0);
     expect(plain.status, plain.stderr.slice(-500)).toBe(0);
-    const written = hashes(join(root, 'threaded'));
+    const written = treeHashes(join(root, 'threaded'));
     expect([...written.keys()].filter((p) => p.endsWith('.provenance.json')).length).toBeGreaterThan(150);
     expect(written.has('.emr2k8s-state.json')).toBe(true);
-    expect(written).toEqual(hashes(join(root, 'plain')));
+    expect(written).toEqual(treeHashes(join(root, 'plain')));
     // The stdout documents differ only in where the output went.
     expect(JSON.parse(threaded.stdout)).toEqual({ ...JSON.parse(plain.stdout), outDir: 'threaded' });
     expect(tempFolders()).toEqual([]);
@@ -67,17 +53,17 @@ describe('the writer thread', () => {
 
   it('leaves every file untouched on a re-run', () => {
     const out = join(root, 'threaded');
-    const before = hashes(out);
+    const before = treeHashes(out);
     const times = mtimes(out, before.keys());
     const again = runCli(['convert', input, '--out', 'threaded'], { cwd: root, env: THREAD });
     expect(again.status, again.stderr.slice(-500)).toBe(0);
-    expect(hashes(out)).toEqual(before);
+    expect(treeHashes(out)).toEqual(before);
     expect(mtimes(out, before.keys())).toEqual(times);
   });
 
   it('keeps a hand-edited file without --force and replaces it with --force', () => {
     const out = join(root, 'threaded');
-    const manifest = [...hashes(out).keys()].find((p) => p.endsWith('.yaml') && p.startsWith('default/')) as string;
+    const manifest = [...treeHashes(out).keys()].find((p) => p.endsWith('.yaml') && p.startsWith('default/')) as string;
     const generated = readFileSync(join(out, manifest), 'utf8');
     writeFileSync(join(out, manifest), `${generated}# tuned by hand\n`);
     const kept = runCli(['convert', input, '--out', 'threaded'], { cwd: root, env: THREAD });
@@ -91,18 +77,18 @@ describe('the writer thread', () => {
 
   it('with --check, lists the drift and changes nothing on disk', () => {
     const out = join(root, 'threaded');
-    const before = hashes(out);
+    const before = treeHashes(out);
     const times = mtimes(out, before.keys());
     const check = runCli(['convert', input, '--out', 'threaded', '--check', '--target', 'spark-submit'], { cwd: root, env: THREAD });
     expect(check.status).toBe(1);
     expect(Number(/(\d+) files would change\./.exec(check.stdout)?.[1])).toBeGreaterThan(100);
-    expect(hashes(out)).toEqual(before);
+    expect(treeHashes(out)).toEqual(before);
     expect(mtimes(out, before.keys())).toEqual(times);
     expect(tempFolders()).toEqual([]);
   });
 
   it('reports a write error as the in-thread writer does: one line, exit 2, no temporary folder left', () => {
-    const manifest = [...hashes(join(root, 'plain')).keys()].find((p) => p.endsWith('.yaml') && p.startsWith('default/')) as string;
+    const manifest = [...treeHashes(join(root, 'plain')).keys()].find((p) => p.endsWith('.yaml') && p.startsWith('default/')) as string;
     const results = [THREAD, IN_THREAD].map((env) => {
       const broken = join(root, 'broken');
       rmSync(broken, { recursive: true, force: true });
