@@ -5,7 +5,7 @@ import type { JobPlan } from '../model/job-plan.js';
 import { emptyPodPlan } from '../model/job-plan.js';
 import { compareStrings } from '../model/order.js';
 import type { ConfEntry, SparkJob } from '../model/spark-job.js';
-import type { SettingRef } from '../model/source.js';
+import { firstLocation, type SettingRef } from '../model/source.js';
 import { coverageInputs } from './coverage.js';
 import { writeField } from './plan-fields.js';
 import type { From, Rule, RuleContext } from './rule-types.js';
@@ -187,7 +187,7 @@ export function planJob(job: SparkJob, rules: readonly ActiveRule[], config: Pro
         jobId: job.id,
         refs,
       };
-      const location = refs.map((r) => job.locations[r]).find((l) => l !== undefined);
+      const location = firstLocation(job.locations, refs);
       if (location) diagnostic.location = location;
       if (extra.hint) diagnostic.hint = extra.hint;
       plan.diagnostics.push(diagnostic);

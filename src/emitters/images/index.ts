@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { JobPlan } from '../../model/job-plan.js';
 import { compareStrings } from '../../model/order.js';
-import type { SettingRef } from '../../model/source.js';
+import { firstLocation, type SettingRef } from '../../model/source.js';
 import type { EmitResult, EmittedFile } from '../emitted-file.js';
 import type { EmitContext, PlatformEmitter } from '../emitter.js';
 import { baseImage } from './base-image.js';
@@ -112,7 +112,7 @@ export function emitImageScaffolds(plans: readonly JobPlan[], context: Pick<Emit
   for (const scaffold of scaffolds.values()) {
     for (const job of scaffold.jobs) {
       const locations = context.jobs.get(job.jobId)?.locations ?? {};
-      const location = job.refs.map((r) => locations[r]).find((l) => l !== undefined);
+      const location = firstLocation(locations, job.refs);
       diagnostics.push({
         ...(location && { location }),
         code: 'image-scaffold',

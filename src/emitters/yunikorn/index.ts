@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { JobPlan } from '../../model/job-plan.js';
 import { compareStrings } from '../../model/order.js';
-import type { SettingRef } from '../../model/source.js';
+import { firstLocation, type SettingRef } from '../../model/source.js';
 import type { SparkJob } from '../../model/spark-job.js';
 import { validateCoreObject } from '../../validate/validate-core.js';
 import type { EmitResult } from '../emitted-file.js';
@@ -104,7 +104,7 @@ function checkJobQueues(plans: readonly JobPlan[], jobs: ReadonlyMap<string, Spa
     if (plan.status !== 'converted' || plan.batchScheduler !== 'yunikorn' || queue === undefined || leaves.has(queue)) continue;
     const refs = fromRefs(plan);
     const locations = jobs.get(plan.jobId)?.locations ?? {};
-    const location = refs.map((r) => locations[r]).find((l) => l !== undefined);
+    const location = firstLocation(locations, refs);
     out.push({
       ...(location && { location }),
       code: 'yunikorn-queue-missing',
@@ -133,7 +133,7 @@ export function emitYuniKornQueues(plans: readonly JobPlan[], context: Pick<Emit
   const clusters: ClusterQueues[] = [];
   for (const job of clustersOf(plans, context.jobs)) {
     const emit: Emit = (d) => {
-      const location = d.refs.map((r) => job.locations[r]).find((l) => l !== undefined);
+      const location = firstLocation(job.locations, d.refs);
       diagnostics.push({ ...d, ...(location && { location }) });
     };
     const queues = clusterQueues(job, emit);
