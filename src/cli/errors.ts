@@ -25,3 +25,30 @@ export class UserError extends Error {
     super(message);
   }
 }
+
+/** What a file-system error means to the person running the command, by errno code. */
+const FILE_ERROR_MEANINGS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is exhausted',
+  EISDIR: 'a folder is where a file must be',
+  ENOTDIR: 'a file is where a folder must be',
+  EEXIST: 'something else already exists there',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+/**
+ * The one line for a file-system error that reached the top of a command (the output folder
+ * cannot be written, the disk is full): the machine's trouble, not a bug of emr2k8s, so it is
+ * told as such instead of as an internal error. Undefined for any other error.
+ */
+export function fileSystemErrorLine(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, path, syscall } = error as NodeJS.ErrnoException;
+  const meaning = code === undefined ? undefined : FILE_ERROR_MEANINGS[code];
+  if (meaning === undefined || syscall === undefined) return undefined;
+  return `${path ?? 'a file'}: ${meaning} (${code} on ${syscall}) (hint: check the permissions and free space of the output folder, or choose another with --out)`;
+}

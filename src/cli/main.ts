@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, UserError } from './errors.js';
+import { EXIT, fileSystemErrorLine, UserError } from './errors.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 import { VERSION } from '../version.js';
@@ -135,6 +135,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return EXIT.failed;
     }
     const debug = argv.includes('--debug');
+    const fileError = fileSystemErrorLine(error);
+    if (fileError !== undefined) {
+      io.stderr(`error: ${fileError}\n${debug && error instanceof Error ? `${error.stack}\n` : ''}`);
+      return EXIT.failed;
+    }
     const detail = error instanceof Error ? (debug ? error.stack : error.message) : String(error);
     io.stderr(`error: internal error: ${detail}${debug ? '' : ' (hint: run again with --debug and report it)'}\n`);
     return EXIT.failed;

@@ -20,6 +20,8 @@ export interface StageFailure {
   name: string;
   message: string;
   code?: string;
+  syscall?: string;
+  path?: string;
   stack?: string;
 }
 

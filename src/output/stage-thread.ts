@@ -17,8 +17,15 @@ let failure: StageFailure | undefined;
 
 function asFailure(error: unknown): StageFailure {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
-  const code = (error as NodeJS.ErrnoException).code;
-  return { name: error.name, message: error.message, ...(code !== undefined && { code }), ...(error.stack !== undefined && { stack: error.stack }) };
+  const { code, syscall, path } = error as NodeJS.ErrnoException;
+  return {
+    name: error.name,
+    message: error.message,
+    ...(code !== undefined && { code }),
+    ...(syscall !== undefined && { syscall }),
+    ...(path !== undefined && { path }),
+    ...(error.stack !== undefined && { stack: error.stack }),
+  };
 }
 
 function apply(op: StageOp): void {

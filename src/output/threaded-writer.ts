@@ -131,11 +131,13 @@ export class ThreadedOutputWriter implements FileWriter {
   }
 }
 
-/** The writer thread's error as an Error of this thread, with its name and errno code. */
+/** The writer thread's error as an Error of this thread, with its name and errno details. */
 function asError(failure: StageFailure): Error {
   const error = new Error(failure.message) as NodeJS.ErrnoException;
   error.name = failure.name;
   if (failure.code !== undefined) error.code = failure.code;
+  if (failure.syscall !== undefined) error.syscall = failure.syscall;
+  if (failure.path !== undefined) error.path = failure.path;
   if (failure.stack !== undefined) error.stack = failure.stack;
   return error;
 }

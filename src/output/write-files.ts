@@ -49,8 +49,10 @@ function readOrUndefined(path: string): Buffer | undefined {
   try {
     return readFileSync(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    const failure = error as NodeJS.ErrnoException;
+    if (failure.code === 'ENOENT' || failure.code === 'ENOTDIR') return undefined;
+    // A failed read (EISDIR) does not name its file; the one-line error must.
+    failure.path ??= path;
     throw error;
   }
 }
