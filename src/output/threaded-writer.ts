@@ -13,10 +13,11 @@ const STALL_MS = 30_000;
 
 /**
  * {@link OutputWriter}'s work (stage, hash, compare with the disk, commit) in a worker thread
- * (stage-thread.ts), for large conversions: writing thousands of files then runs on the second
- * core while this thread goes on converting. Same files, same result, same guarantees: nothing
- * in the output folder changes before {@link finish}, which yields for signals first, and an
- * interrupt drops the staged files. Errors of the writer thread surface at {@link finish}.
+ * (stage-thread.ts), for large conversions on machines with cores to spare (open-writer.ts):
+ * writing thousands of files then runs on another core while this thread goes on converting.
+ * Same files, same result, same guarantees: nothing in the output folder changes before
+ * {@link finish}, which yields for signals first, and an interrupt drops the staged files.
+ * Errors of the writer thread surface at {@link finish}.
  */
 export class ThreadedOutputWriter implements FileWriter {
   private ops: StageOp[] = [];
@@ -68,8 +69,13 @@ export class ThreadedOutputWriter implements FileWriter {
   async discard(): Promise<void> {
     if (this.stopped) return;
     this.ops = [];
-    await this.ask({ type: 'discard' });
-    await this.stop();
+    try {
+      await this.ask({ type: 'discard' });
+    } catch {
+      // The thread is already gone (its own error is the one reported): nothing left to ask it.
+    } finally {
+      await this.stop();
+    }
   }
 
   private async commit(): Promise<WriteResult> {
