@@ -27,6 +27,12 @@ describe('toStableJson', () => {
     expect(toStableJson({ a: undefined, b: [undefined, () => 1], c: () => 1 })).toBe('{\n  "b": [\n    null,\n    null\n  ]\n}\n');
   });
 
+  it('keeps an own __proto__ key as a key, as JSON.stringify does (a sorted copy on {} would lose it)', () => {
+    const data = JSON.parse('{"b": 1, "__proto__": {"x": 1}}') as Record<string, unknown>;
+    expect(toStableJson(data)).toBe('{\n  "__proto__": {\n    "x": 1\n  },\n  "b": 1\n}\n');
+    expect(JSON.stringify(stableCopy(data))).toBe('{"__proto__":{"x":1},"b":1}');
+  });
+
   it('lists array-index keys first in numeric order, as every file written so far has them', () => {
     expect(toStableJson({ b: 1, 10: 'x', 9: 'y', a: 2, '01': 3 })).toBe(reference({ b: 1, 10: 'x', 9: 'y', a: 2, '01': 3 }));
     expect(Object.keys(JSON.parse(toStableJson({ b: 1, 10: 'x', 9: 'y' })))).toEqual(['9', '10', 'b']);

@@ -12,8 +12,17 @@ export function sortingReplacer(this: unknown, _key: string, value: unknown): un
   return sortedCopy(value as Record<string, unknown>);
 }
 
+/**
+ * An empty object without a prototype: assigning an own `__proto__` key to it makes a key, as
+ * in the data being copied (on `{}` the assignment would set the prototype and the key would
+ * vanish from the JSON).
+ */
+function emptyRecord(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
+}
+
 function sortedCopy(value: Record<string, unknown>): Record<string, unknown> {
-  const sorted: Record<string, unknown> = {};
+  const sorted = emptyRecord();
   for (const key of Object.keys(value).sort(compareStrings)) sorted[key] = value[key];
   return sorted;
 }
@@ -46,7 +55,7 @@ export function stableKeyOrder(value: Record<string, unknown>): string[] {
 export function stableCopy(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(stableCopy);
-  const sorted: Record<string, unknown> = {};
+  const sorted = emptyRecord();
   for (const key of Object.keys(value).sort(compareStrings)) sorted[key] = stableCopy((value as Record<string, unknown>)[key]);
   return sorted;
 }
