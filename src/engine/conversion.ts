@@ -47,8 +47,11 @@ export interface Conversion extends StreamedConversion {
   files: EmittedFile[];
 }
 
-/** Where a conversion puts each file as soon as it exists. */
-export type FileSink = (file: EmittedFile | StreamedFile) => void;
+/** Where a conversion puts each file as soon as it exists (the output writers are sinks). */
+export interface FileSink {
+  add(file: EmittedFile): void;
+  addStreamed(file: StreamedFile): void;
+}
 
 /**
  * The pure half of a conversion: snapshots → plans (with review answers applied, when given)
@@ -57,7 +60,10 @@ export type FileSink = (file: EmittedFile | StreamedFile) => void;
  */
 export function convertInputs(loaded: ConversionInputs, answers?: LoadedAnswers): Conversion {
   const files: EmittedFile[] = [];
-  const keep: FileSink = (file) => files.push('content' in file ? file : { path: file.path, kind: file.kind, content: fileText(file) });
+  const keep: FileSink = {
+    add: (file) => files.push(file),
+    addStreamed: (file) => files.push({ path: file.path, kind: file.kind, content: fileText(file) }),
+  };
   return { ...streamConversion(loaded, keep, answers), files };
 }
 
@@ -88,7 +94,7 @@ export function streamConversion(loaded: ConversionInputs, sink: FileSink, answe
     // Which written jobs need which Spark version and image, with their Dockerfile scaffolds.
     sparkVersions: sparkVersionSummary(plans, scaffoldsByJob(plans, { jobs, config: loaded.config })),
   });
-  for (const file of reportFiles(report)) sink(file);
+  for (const file of reportFiles(report)) sink.addStreamed(file);
   return { batch, diagnostics, report, config: loaded.config };
 }
 
@@ -102,7 +108,7 @@ class WrittenFiles {
   add(file: EmittedFile): void {
     this.files.push(file.jobId === undefined ? { path: file.path } : { path: file.path, jobId: file.jobId });
     if (isObjectYaml(file)) this.objectPaths.push(file.path);
-    this.sink(file);
+    this.sink.add(file);
   }
 
   addAll(result: EmitResult, diagnostics: Diagnostic[]): void {

@@ -22,13 +22,7 @@ export interface PlantedStep {
 }
 
 /** An `aws emr describe-cluster` + `aws emr list-steps` export and what was planted in it. */
-export interface PlantedExport {
-  clusterId?: string;
-  clusterName?: string;
-  tags: Array<{ Key: string; Value: string }>;
-  /** spark-defaults properties and spark-env exports of the cluster. */
-  sparkDefaults: Record<string, string>;
-  env: Record<string, string>;
+export interface PlantedExport extends Omit<ExportParts, 'drafts'> {
   steps: PlantedStep[];
   /** Values planted under secret-looking names: none may appear in any written file. */
   secrets: string[];
@@ -131,10 +125,12 @@ const INSTANCE_GROUPS = [
   { Id: 'ig-CORE', Name: 'Core', Market: 'ON_DEMAND', InstanceGroupType: 'CORE', InstanceType: 'r5.2xlarge', RequestedInstanceCount: 2, RunningInstanceCount: 2 },
 ];
 
+/** The drawn parts of an export: cluster identity, tags, the strings planted in it and its steps. */
 export interface ExportParts {
   clusterId?: string;
   clusterName?: string;
   tags: Array<{ Key: string; Value: string }>;
+  /** spark-defaults properties and spark-env exports of the cluster. */
   sparkDefaults: Record<string, string>;
   env: Record<string, string>;
   drafts: StepDraft[];

@@ -37,7 +37,7 @@ export async function runConvert(paths: string[], options: ConvertOptions, io: C
   const writer = openWriter(resolve(io.cwd, options.out), { check: options.check, force: options.force }, loaded.snapshots);
   let conversion;
   try {
-    conversion = streamConversion(loaded, (file) => ('content' in file ? writer.add(file) : writer.addStreamed(file)), answers);
+    conversion = streamConversion(loaded, writer, answers);
   } catch (error) {
     await writer.discard();
     throw error;

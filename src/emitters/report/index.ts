@@ -95,7 +95,7 @@ export function emitReport(input: ReportInput): EmittedFile[] {
  * `report.json` and `report.md` for report data already built, each in pieces, one job at a
  * time: a fleet's are tens of MB (the JSON on stdout is made the same way).
  */
-export function reportFiles(data: ReportData): Array<EmittedFile | StreamedFile> {
+export function reportFiles(data: ReportData): StreamedFile[] {
   return [
     { path: 'report.json', pieces: () => reportJsonPieces(data), kind: 'report' },
     { path: 'report.md', pieces: () => reportMarkdownPieces(data), kind: 'report' },
