@@ -216,11 +216,13 @@ export class OutputWriter implements FileWriter {
   /** Takes one emitted file: compares it with what is on disk and stages it when it must be written. */
   add(file: Pick<EmittedFile, 'path' | 'content'>): void {
     this.claim(file.path);
-    const wanted = sha256(file.content);
+    // Encoded once for the hash, the comparison and the write (each would encode a string again).
+    const bytes = Buffer.from(file.content, 'utf8');
+    const wanted = sha256(bytes);
     const existing = this.readExisting(file.path);
     // Equal bytes need no hash of what is on disk; only a difference asks whether it was edited.
-    const onDisk = existing === undefined ? undefined : existing.equals(Buffer.from(file.content, 'utf8')) ? wanted : sha256(existing);
-    if (this.settle(file.path, wanted, onDisk) === 'write') this.stage(file.path, file.content);
+    const onDisk = existing === undefined ? undefined : existing.equals(bytes) ? wanted : sha256(existing);
+    if (this.settle(file.path, wanted, onDisk) === 'write') this.stage(file.path, bytes);
   }
 
   /**
@@ -260,8 +262,9 @@ export class OutputWriter implements FileWriter {
     const staging = this.opts.check ? undefined : this.openStaged(path);
     return {
       write: (piece) => {
-        digest.update(piece, 'utf8');
-        if (staging) writeSync(staging.fd, piece);
+        const bytes = Buffer.from(piece, 'utf8');
+        digest.update(bytes);
+        if (staging) writeSync(staging.fd, bytes);
       },
       end: () => {
         if (staging) closeSync(staging.fd);
@@ -303,7 +306,7 @@ export class OutputWriter implements FileWriter {
   }
 
   /** Writes a file's new bytes into the temporary folder (made on first use). */
-  private stage(path: string, content: string): void {
+  private stage(path: string, content: Buffer): void {
     const { fd } = this.openStaged(path);
     try {
       writeSync(fd, content);

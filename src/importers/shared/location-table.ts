@@ -209,7 +209,8 @@ export function locatedFields(entries: StepLocationEntries): string[] {
     seen?.add(field);
     names.push(field);
   }
-  return names;
+  // Exact size: every step of the run keeps its list (pushing leaves room for twice as many).
+  return names.slice();
 }
 
 /**
