@@ -3,11 +3,16 @@
 // it, and js-yaml `dump`s one SparkApplication-sized object per distinct step (the latest run
 // of each step name per cluster, which is what `convert` writes one manifest for). It prints
 // the number of manifests so fleet.mjs can check both sides did the same amount of work.
-// Usage: node bench/lib/fleet-floor.mjs FLEET_DIR
+// Given the shape of a `convert` output (a JSON file of `[path, size]`, bench/lib/output-shape.mjs)
+// and a folder, it then also writes as many files, of the same sizes under the same paths, the
+// way DESIGN requires output written: each to a temporary folder beside the output, then renamed
+// into place. That is the floor of a converter that writes what convert writes.
+// Usage: node bench/lib/fleet-floor.mjs FLEET_DIR [SHAPE_JSON OUT_DIR]
 import console from 'node:console';
 import process from 'node:process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { Buffer } from 'node:buffer';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { dump } from 'js-yaml';
 
 /** A manifest shaped and sized like the ones convert writes (see a file under its --out). */
@@ -54,4 +59,29 @@ for (const folder of readdirSync(dir).sort()) {
     manifests += 1;
   }
 }
-console.log(JSON.stringify({ manifests, bytes }));
+
+/** Writes a file of each `[path, size]` under `outDir` as convert's writer does: staged in a temporary folder, then renamed file by file. */
+function writeAtomically(shape, outDir) {
+  const largest = Math.max(0, ...shape.map(([, size]) => size));
+  const text = Buffer.alloc(largest, 'spec:\n  sparkConf:\n    spark.executor.memory: 4743m\n');
+  mkdirSync(dirname(outDir), { recursive: true });
+  const staging = mkdtempSync(join(dirname(outDir), '.floor-tmp-'));
+  shape.forEach(([, size], i) => writeFileSync(join(staging, String(i)), text.subarray(0, size)));
+  const made = new Set();
+  shape.forEach(([path], i) => {
+    const target = join(outDir, path);
+    if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+    made.add(dirname(target));
+    renameSync(join(staging, String(i)), target);
+  });
+  rmSync(staging, { recursive: true, force: true });
+}
+
+const [shapeFile, outDir] = process.argv.slice(3);
+let written = 0;
+if (shapeFile !== undefined && outDir !== undefined) {
+  const shape = JSON.parse(readFileSync(shapeFile, 'utf8'));
+  writeAtomically(shape, outDir);
+  written = shape.length;
+}
+console.log(JSON.stringify({ manifests, bytes, written }));
