@@ -3,15 +3,17 @@ import type { WriteOptions, WriteResult } from './write-files.js';
 /**
  * The messages between ThreadedOutputWriter (threaded-writer.ts) and the writer thread
  * (stage-thread.ts). Files travel in batches of operations, in the order they were given.
+ * A batch's text travels as UTF-8 in one buffer that is moved to the writer thread, not
+ * copied: an operation names its bytes by their `start` and `end` in that buffer.
  */
 export type StageOp =
-  | { op: 'add'; path: string; content: string }
+  | { op: 'add'; path: string; start: number; end: number }
   | { op: 'begin'; path: string }
-  | { op: 'piece'; text: string }
+  | { op: 'piece'; start: number; end: number }
   | { op: 'end' };
 
 export type ToStageThread =
-  | { type: 'ops'; ops: StageOp[]; size: number }
+  | { type: 'ops'; ops: StageOp[]; bytes: ArrayBuffer }
   | { type: 'finish' }
   | { type: 'discard' };
 
@@ -34,8 +36,8 @@ export interface StageThreadInit {
   outDir: string;
   opts: WriteOptions;
   /**
-   * One Int32: characters sent but not yet written. The writer thread lowers it after each
-   * batch; the sender waits while it is over its bound, so a slow disk holds memory bounded.
+   * One Int32: bytes sent but not yet written. The writer thread lowers it after each batch;
+   * the sender waits while it is over its bound, so a slow disk holds memory bounded.
    */
   queued: SharedArrayBuffer;
 }

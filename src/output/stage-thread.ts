@@ -28,16 +28,16 @@ function asFailure(error: unknown): StageFailure {
   };
 }
 
-function apply(op: StageOp): void {
+function apply(op: StageOp, bytes: Buffer): void {
   writer ??= OutputWriter.open(init.outDir, init.opts);
   switch (op.op) {
     case 'add':
-      return writer.add(op);
+      return writer.addBytes(op.path, bytes.subarray(op.start, op.end));
     case 'begin':
       streamed = writer.beginStreamed(op.path);
       return;
     case 'piece':
-      return streamed?.write(op.text);
+      return streamed?.write(bytes.subarray(op.start, op.end));
     case 'end':
       streamed?.end();
       streamed = undefined;
@@ -50,13 +50,14 @@ function reply(message: FromStageThread): void {
 
 port.on('message', (message: ToStageThread) => {
   if (message.type === 'ops') {
+    const bytes = Buffer.from(message.bytes);
     try {
-      if (failure === undefined) for (const op of message.ops) apply(op);
+      if (failure === undefined) for (const op of message.ops) apply(op, bytes);
     } catch (error) {
       failure = asFailure(error);
     } finally {
       // Always counted down, even after a failure: the sender may be waiting for room.
-      Atomics.sub(queued, 0, message.size);
+      Atomics.sub(queued, 0, bytes.length);
       Atomics.notify(queued, 0);
     }
     return;

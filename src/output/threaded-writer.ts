@@ -4,10 +4,12 @@ import type { EmittedFile, StreamedFile } from '../emitters/emitted-file.js';
 import type { FromStageThread, StageFailure, StageOp, StageThreadInit, ToStageThread } from './stage-protocol.js';
 import { throwIfInterrupted, whileInFlight, WriteInterruptedError, type FileWriter, type WriteOptions, type WriteResult } from './write-files.js';
 
-/** Characters gathered before a batch goes to the writer thread: few messages, little held. */
-const BATCH_CHARS = 1 << 20;
-/** Characters sent and not yet written beyond which the conversion waits for the writer thread. */
-const MAX_QUEUED_CHARS = 8 << 20;
+/** Bytes gathered before a batch goes to the writer thread: few messages, little held. */
+const BATCH_BYTES = 1 << 20;
+/** Bytes sent and not yet written beyond which the conversion waits for the writer thread. */
+const MAX_QUEUED_BYTES = 8 << 20;
+/** UTF-8 takes at most 3 bytes for each UTF-16 unit of a JavaScript string. */
+const MAX_UTF8_PER_UNIT = 3;
 /** How long the conversion waits for the writer thread to write anything before it gives up on it. */
 const STALL_MS = 30_000;
 
@@ -21,7 +23,10 @@ const STALL_MS = 30_000;
  */
 export class ThreadedOutputWriter implements FileWriter {
   private ops: StageOp[] = [];
+  /** The batch's text as UTF-8, `size` bytes of it used; moved to the writer thread by {@link flush}. */
+  private bytes = new Uint8Array(BATCH_BYTES);
   private size = 0;
+  private readonly encoder = new TextEncoder();
   private readonly queued: Int32Array;
   private waiting: { resolve: (m: FromStageThread) => void; reject: (e: Error) => void } | undefined;
   /** Why the writer thread is gone, once it is (its events arrive only when this thread yields). */
@@ -53,13 +58,28 @@ export class ThreadedOutputWriter implements FileWriter {
   }
 
   add(file: EmittedFile): void {
-    this.push({ op: 'add', path: file.path, content: file.content }, file.content.length);
+    const { start, end } = this.encode(file.content);
+    this.push({ op: 'add', path: file.path, start, end });
   }
 
   addStreamed(file: StreamedFile): void {
-    this.push({ op: 'begin', path: file.path }, 0);
-    for (const piece of file.pieces()) this.push({ op: 'piece', text: piece }, piece.length);
-    this.push({ op: 'end' }, 0);
+    this.push({ op: 'begin', path: file.path });
+    for (const piece of file.pieces()) this.push({ op: 'piece', ...this.encode(piece) });
+    this.push({ op: 'end' });
+  }
+
+  /** Appends `text` to the batch's bytes (made larger when it might not fit); where it went. */
+  private encode(text: string): { start: number; end: number } {
+    this.checkOpen();
+    const room = text.length * MAX_UTF8_PER_UNIT;
+    if (this.size + room > this.bytes.length) {
+      const larger = new Uint8Array(Math.max(this.bytes.length * 2, this.size + room));
+      larger.set(this.bytes.subarray(0, this.size));
+      this.bytes = larger;
+    }
+    const start = this.size;
+    this.size += this.encoder.encodeInto(text, this.bytes.subarray(start)).written;
+    return { start, end: this.size };
   }
 
   finish(): Promise<WriteResult> {
@@ -96,18 +116,21 @@ export class ThreadedOutputWriter implements FileWriter {
     throw new WriteInterruptedError();
   }
 
-  private push(op: StageOp, size: number): void {
+  private checkOpen(): void {
     if (this.stopped) throw new Error('the output writer is already closed');
+  }
+
+  private push(op: StageOp): void {
+    this.checkOpen();
     this.ops.push(op);
-    this.size += size;
-    if (this.size >= BATCH_CHARS) this.flush();
+    if (this.size >= BATCH_BYTES) this.flush();
   }
 
   /** Sends the gathered batch, first waiting (blocking this thread) while too much is still unwritten. */
   private flush(): void {
     if (this.ops.length === 0) return;
     let since = Date.now();
-    for (let now = Atomics.load(this.queued, 0); now > MAX_QUEUED_CHARS; ) {
+    for (let now = Atomics.load(this.queued, 0); now > MAX_QUEUED_BYTES; ) {
       if (Atomics.wait(this.queued, 0, now, 1000) === 'timed-out' && Date.now() - since > STALL_MS) {
         throw new Error(`the file-writing thread wrote nothing for ${STALL_MS / 1000} s`);
       }
@@ -116,8 +139,10 @@ export class ThreadedOutputWriter implements FileWriter {
       now = later;
     }
     Atomics.add(this.queued, 0, this.size);
-    const message: ToStageThread = { type: 'ops', ops: this.ops, size: this.size };
-    this.worker.postMessage(message);
+    const bytes = this.bytes.buffer.slice(0, this.size);
+    const message: ToStageThread = { type: 'ops', ops: this.ops, bytes };
+    // Moved, not copied: the writer thread owns the batch's bytes from here on.
+    this.worker.postMessage(message, [bytes]);
     this.ops = [];
     this.size = 0;
   }

@@ -41,7 +41,7 @@ export interface WriteResult {
   removed: string[];
 }
 
-function sha256(content: string | Buffer): string {
+function sha256(content: string | Uint8Array): string {
   return hash('sha256', content, 'hex');
 }
 
@@ -150,9 +150,9 @@ function pruneEmptyDirs(outDir: string, rel: string): void {
   }
 }
 
-/** Where the pieces of a streamed file go, in order; `end` once after the last. */
+/** Where the pieces of a streamed file go, in order (text, or text already UTF-8); `end` once after the last. */
 export interface PieceSink {
-  write(piece: string): void;
+  write(piece: string | Uint8Array): void;
   end(): void;
 }
 
@@ -215,14 +215,18 @@ export class OutputWriter implements FileWriter {
 
   /** Takes one emitted file: compares it with what is on disk and stages it when it must be written. */
   add(file: Pick<EmittedFile, 'path' | 'content'>): void {
-    this.claim(file.path);
     // Encoded once for the hash, the comparison and the write (each would encode a string again).
-    const bytes = Buffer.from(file.content, 'utf8');
+    this.addBytes(file.path, Buffer.from(file.content, 'utf8'));
+  }
+
+  /** {@link add} for a file whose text is already UTF-8 (the writer thread receives it so). */
+  addBytes(path: string, bytes: Uint8Array): void {
+    this.claim(path);
     const wanted = sha256(bytes);
-    const existing = this.readExisting(file.path);
+    const existing = this.readExisting(path);
     // Equal bytes need no hash of what is on disk; only a difference asks whether it was edited.
     const onDisk = existing === undefined ? undefined : existing.equals(bytes) ? wanted : sha256(existing);
-    if (this.settle(file.path, wanted, onDisk) === 'write') this.stage(file.path, bytes);
+    if (this.settle(path, wanted, onDisk) === 'write') this.stage(path, bytes);
   }
 
   /**
@@ -262,7 +266,7 @@ export class OutputWriter implements FileWriter {
     const staging = this.opts.check ? undefined : this.openStaged(path);
     return {
       write: (piece) => {
-        const bytes = Buffer.from(piece, 'utf8');
+        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
         digest.update(bytes);
         if (staging) writeSync(staging.fd, bytes);
       },
@@ -306,7 +310,7 @@ export class OutputWriter implements FileWriter {
   }
 
   /** Writes a file's new bytes into the temporary folder (made on first use). */
-  private stage(path: string, content: Buffer): void {
+  private stage(path: string, content: Uint8Array): void {
     const { fd } = this.openStaged(path);
     try {
       writeSync(fd, content);
