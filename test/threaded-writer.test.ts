@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFleet, writeFleet } from '../bench/fleet-generator.mjs';
 import type { EmrSnapshot } from '../src/model/emr-snapshot.js';
 import { wantsWriterThread, WRITER_THREAD_MIN_CORES, WRITER_THREAD_MIN_STEPS } from '../src/output/open-writer.js';
+import { ThreadedOutputWriter } from '../src/output/threaded-writer.js';
+import { OutputWriter, type FileWriter } from '../src/output/write-files.js';
 import { treeHashes } from './support/tree-hashes.js';
 import { runCli, tempDir } from './support/run-cli.js';
 
@@ -105,6 +107,34 @@ describe('the writer thread', () => {
     ]);
     expect(threaded?.temps).toEqual([]);
     expect(threaded).toEqual(plain);
+  });
+});
+
+describe('ThreadedOutputWriter', () => {
+  // The text crosses to the thread as UTF-8 in batches: characters of every width, a lone
+  // surrogate (written as U+FFFD by both writers), and files larger than a batch must come out
+  // as the in-thread writer writes them.
+  const texts = {
+    'wide.yaml': 'name: caf\u00e9 \u00a7 \u2192 \ud834\udd1e \ud800 end\n',
+    'large.md': `${'\u2013 line of text\n'.repeat(200_000)}`,
+    'ascii.json': '{"a": 1}\n',
+  };
+  const streamed = ['head \u00a7\n', 'x'.repeat(3 << 20), '\ud83d\ude80 tail\n'];
+
+  async function writeAll(writer: FileWriter): Promise<void> {
+    for (const [path, content] of Object.entries(texts)) writer.add({ path, kind: 'report', content });
+    writer.addStreamed({ path: 'streamed.txt', kind: 'report', pieces: () => streamed.values() });
+    await writer.finish();
+  }
+
+  it('writes the same bytes as the in-thread writer, whatever the characters and sizes', async () => {
+    const threadUrl = new URL('../dist/stage-thread.js', import.meta.url);
+    await writeAll(ThreadedOutputWriter.open(join(root, 'bytes-thread'), { check: false, force: false }, threadUrl));
+    await writeAll(OutputWriter.open(join(root, 'bytes-plain'), { check: false, force: false }));
+    const written = treeHashes(join(root, 'bytes-thread'));
+    expect(written).toEqual(treeHashes(join(root, 'bytes-plain')));
+    expect(readFileSync(join(root, 'bytes-thread', 'wide.yaml'), 'utf8')).toBe('name: caf\u00e9 \u00a7 \u2192 \ud834\udd1e \ufffd end\n');
+    expect(readFileSync(join(root, 'bytes-thread', 'streamed.txt')).length).toBe(Buffer.byteLength(streamed.join('')));
   });
 });
 
