@@ -59,10 +59,24 @@ const SPARK_FILES = new Set(['spark-log4j', 'spark-log4j2', 'spark-metrics']);
 const TABLE_FORMATS = new Set(['iceberg-defaults', 'delta-defaults', 'hudi-defaults']);
 
 /**
+ * Where the YuniKorn emitter writes the queues it builds from `capacity-scheduler`
+ * (src/emitters/yunikorn `YUNIKORN_CONFIG_PATH`; a test holds the two equal).
+ */
+export const YUNIKORN_QUEUES_FILE = 'platform/yunikorn-configs.yaml';
+
+/**
  * The fate of a classification that is neither mapped to Hadoop conf, environment nor
  * EMRFS: the EMR file it writes has no meaning for a Spark pod, or needs a ConfigMap.
+ * `scheduler` is the project's batch scheduler: with YuniKorn, the YARN queues live on in the
+ * batch's queue configuration, and the drop says so.
  */
-export function classificationDrop(top: string): ClassificationDrop {
+export function classificationDrop(top: string, scheduler?: string): ClassificationDrop {
+  if (top === 'capacity-scheduler' && scheduler === 'yunikorn') {
+    return {
+      reason: 'yarn-only',
+      detail: `${top} configures YARN's queues, not the job; its queues are carried to ${YUNIKORN_QUEUES_FILE} (docs/scheduling.md), which reports what YuniKorn cannot express`,
+    };
+  }
   if (YARN.has(top)) return { reason: 'yarn-only', detail: `${top} configures YARN or MapReduce daemons; Kubernetes schedules the pods` };
   if (SPARK_FILES.has(top)) {
     return { reason: 'no-k8s-equivalent', detail: `${top} writes a file under /etc/spark/conf; mount it from a ConfigMap to keep it`, configMap: true };

@@ -64,7 +64,7 @@ export default defineRule({
     const byTop = new Map<string, ClassificationProperty[]>();
     for (const p of others) byTop.set(p.top, [...(byTop.get(p.top) ?? []), p]);
     for (const [top, list] of byTop) {
-      const fate = classificationDrop(top);
+      const fate = classificationDrop(top, ctx.config.scheduler?.name);
       for (const p of list) ctx.drop(p.ref, fate.reason, fate.detail);
       const refs = list.map((p) => p.ref);
       if (fate.configMap) {
