@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../src/rule-api.js';
 import { buildJob, checkRule, runRuleCase } from '../src/rule-api.js';
-import { YUNIKORN_CONFIG_PATH } from '../src/emitters/yunikorn/index.js';
+import { YUNIKORN_QUEUES_FILE } from './_classifications.js';
 import rule from './hive-metastore.js';
 
 const GLUE = 'com.amazonaws.glue.catalog.metastore.AWSGlueDataCatalogHiveClientFactory';
@@ -81,7 +81,7 @@ describe('hive-metastore', () => {
     const job = buildJob({ classifications: [c('capacity-scheduler', { 'yarn.scheduler.capacity.root.queues': 'etl,adhoc' })] });
     const detailWith = (config?: Parameters<typeof runRuleCase>[1]['config']) =>
       runRuleCase(rule, { name: 'queues', job, ...(config && { config }) }).dropped.map((d) => [d.reason, d.detail]);
-    expect(detailWith({ scheduler: { name: 'yunikorn', queues: {} } })).toEqual([['yarn-only', expect.stringContaining(`carried to ${YUNIKORN_CONFIG_PATH}`)]]);
+    expect(detailWith({ scheduler: { name: 'yunikorn', queues: {} } })).toEqual([['yarn-only', expect.stringContaining(`carried to ${YUNIKORN_QUEUES_FILE}`)]]);
     expect(detailWith()).toEqual([['yarn-only', 'capacity-scheduler configures YARN or MapReduce daemons; Kubernetes schedules the pods']]);
     expect(detailWith({ scheduler: { name: 'volcano', queues: {} } })).toEqual(detailWith());
   });

@@ -5,6 +5,7 @@ import type { SparkJob } from '../../model/spark-job.js';
 import { emitYuniKornQueues, YUNIKORN_CONFIG_PATH } from './index.js';
 import type { YuniKornConfig, YuniKornQueue } from './queues-yaml.js';
 import { clusterJob, planFor, role, typeFacts, yunikornConfig } from './test-support.js';
+import { YUNIKORN_QUEUES_FILE } from '../../../rules/_classifications.js';
 
 /** A three-level YARN queue tree as a platform team writes it in the capacity-scheduler classification. */
 const NESTED = {
@@ -182,5 +183,11 @@ describe('YuniKorn queues from the capacity-scheduler classification', () => {
     const { result } = emitted([job]);
     expect(result.files).toEqual([]);
     expect(result.diagnostics.find((d) => d.code === 'invalid-manifest')?.message).toContain('root.etl team');
+  });
+});
+
+describe('YUNIKORN_CONFIG_PATH', () => {
+  it('is the file the rules name when they drop capacity-scheduler settings', () => {
+    expect(YUNIKORN_QUEUES_FILE).toBe(YUNIKORN_CONFIG_PATH);
   });
 });
