@@ -10,9 +10,10 @@ import { OutputWriter, type FileWriter, type WriteOptions } from './write-files.
 export const WRITER_THREAD_MIN_STEPS = 400;
 
 /**
- * Cores from which the writer thread is started. On 2 cores it measured no faster (the 200 × 50
- * fleet: median 6.9 s either way, bench/README.md) and 50–150 MB heavier: V8's garbage
- * collector and the kernel's file work already keep the second core busy.
+ * Cores from which the writer thread is started. On 2 cores it measured hardly faster (the
+ * 200 × 50 fleet, five alternating runs: medians 6.27 s without, 6.11 s with) and 30–100 MB
+ * heavier (bench/README.md): V8's garbage collector and the kernel's file work already keep
+ * the second core busy.
  */
 export const WRITER_THREAD_MIN_CORES = 4;
 
