@@ -139,12 +139,15 @@ export class ThreadedOutputWriter implements FileWriter {
       now = later;
     }
     Atomics.add(this.queued, 0, this.size);
+    // The used bytes, cut out of the batch buffer (kept for the next batch), are moved to the
+    // writer thread: it owns them from here on, and nothing is copied into its heap.
     const bytes = this.bytes.buffer.slice(0, this.size);
     const message: ToStageThread = { type: 'ops', ops: this.ops, bytes };
-    // Moved, not copied: the writer thread owns the batch's bytes from here on.
     this.worker.postMessage(message, [bytes]);
     this.ops = [];
     this.size = 0;
+    // A very large file grew the buffer; the next batches need no more than the usual size.
+    if (this.bytes.length > 2 * BATCH_BYTES) this.bytes = new Uint8Array(BATCH_BYTES);
   }
 
   private ask(message: ToStageThread): Promise<FromStageThread> {
