@@ -36,9 +36,19 @@ describe('placeholders', () => {
         messages: ['placeholder-kept'],
       },
       {
+        name: 'Step Functions JSONata expressions, in an argument and as the whole argument list',
+        job: buildJob({ submit: { appArgs: [arg('--date', 4), arg('{% $states.input.runDate %}', 5)] } }),
+        messages: ['placeholder-kept'],
+      },
+      {
+        name: 'a non-Spark step whose JSONata argument list is one run-time value',
+        job: buildJob({ kind: 'custom-jar', step: { args: ['{% $states.input.exportArgs %}'] } }),
+        messages: ['placeholder-kept'],
+      },
+      {
         name: 'ordinary values, a Scala object name with $ and a bash -c string are not reported',
         job: buildJob({
-          conf: { 'spark.sql.extensions': 'io.delta.sql.DeltaSparkSessionExtension', 'spark.kryo.classesToRegister': 'com.acme.Key$' },
+          conf: { 'spark.sql.extensions': 'io.delta.sql.DeltaSparkSessionExtension', 'spark.kryo.classesToRegister': 'com.acme.Key$', 'spark.app.note': '50% {done} %' },
           submit: { launcher: 'bash-c', appArgs: [arg('${RUN_DATE}', 2)] },
         }),
         messages: [],

@@ -7,17 +7,18 @@ import { classificationProperties } from './_classifications.js';
  * and reported, never guessed): Airflow/Jinja `{{ … }}`, `${…}` (CloudFormation `Fn::Sub`,
  * Terraform, shell, and the Step Functions importer's `${$.args}` /
  * `${States.Format('{}', $.x)}`, whose one level of inner braces belongs to the placeholder),
- * and CloudFormation intrinsics kept as text (`!Ref x`, `Fn::GetAtt`).
+ * Step Functions JSONata expressions `{% $states.input.date %}`, and CloudFormation intrinsics
+ * kept as text (`!Ref x`, `Fn::GetAtt`).
  * A bare shell `$VAR` is left to normalization, which reports it where a shell would expand it.
  */
-const PLACEHOLDER = /\{\{.*?\}\}|\$\{(?:[^{}]|\{[^{}]*\})*\}|^!(Ref|Sub|GetAtt|Join|ImportValue|FindInMap|Select|Split|If)\b|Fn::[A-Za-z]+/;
+const PLACEHOLDER = /\{%[\s\S]*?%\}|\{\{.*?\}\}|\$\{(?:[^{}]|\{[^{}]*\})*\}|^!(Ref|Sub|GetAtt|Join|ImportValue|FindInMap|Select|Split|If)\b|Fn::[A-Za-z]+/;
 /** In a `bash -c` string `${…}` is the shell's own (reported by normalization); Jinja is not. */
 const JINJA = /\{\{.*?\}\}/;
 
 export default defineRule({
   id: 'placeholders',
   meta: {
-    description: 'Reports template placeholders ({{ ds }}, ${Param}, !Ref) that are kept verbatim in the manifest.',
+    description: 'Reports template placeholders ({{ ds }}, ${Param}, {% JSONata %}, !Ref) that are kept verbatim in the manifest.',
     category: 'application',
     reads: ['steps/*', 'spark.*', 'cluster/configurations/*'],
     writes: [],

@@ -151,7 +151,7 @@ export function missingIrsaRoleDiagnostic(plans: readonly JobPlan[], iamRoleArn:
     {
       code: 'irsa-role-missing',
       severity: 'info',
-      message: `${s3Jobs} job${s3Jobs === 1 ? '' : 's'} use S3, but the project config has no iamRoleArn: the generated ServiceAccounts have no ${IRSA_ANNOTATION} annotation, so IRSA gives the pods no role; S3 calls fail or fall back to the node's instance role`,
+      message: `${s3Jobs === 1 ? '1 job uses' : `${s3Jobs} jobs use`} S3, but the project config has no iamRoleArn: the generated ServiceAccounts have no ${IRSA_ANNOTATION} annotation, so IRSA gives the pods no role; S3 calls fail or fall back to the node's instance role`,
       refs: ['config/iamRoleArn'],
       hint: 'Set iamRoleArn in emr2k8s.config.yaml to an IAM role whose trust policy allows the service account, or associate a role with it through EKS Pod Identity (docs/targets/spark-operator.md#irsa).',
     },

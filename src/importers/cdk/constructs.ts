@@ -1,16 +1,44 @@
-import { Node, SyntaxKind, type Expression, type NewExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type Expression, type NewExpression, type SourceFile } from 'ts-morph';
 
 /** The EMR constructs this importer reads, by class name. */
 export type ConstructKind = 'CfnCluster' | 'CfnStep' | 'EmrCreateCluster' | 'EmrAddStep';
 const KINDS = new Set<string>(['CfnCluster', 'CfnStep', 'EmrCreateCluster', 'EmrAddStep']);
+/** The Step Functions tasks, which aws-cdk-lib (2.178+) also makes through static factories. */
+const TASK_KINDS = new Set<string>(['EmrCreateCluster', 'EmrAddStep']);
+/**
+ * `EmrAddStep.jsonPath(scope, id, props)` and `EmrAddStep.jsonata(scope, id, props)` return
+ * `new EmrAddStep(scope, id, props)` (aws-cdk-lib `aws-stepfunctions-tasks/lib/emr`), and the
+ * same for EmrCreateCluster: the JSONPath and JSONata flavours of the same task.
+ */
+const FACTORIES = new Set(['jsonPath', 'jsonata']);
 
-/** One `new X(scope, id, props)` of an EMR construct. */
+/** Where a construct is made: `new X(scope, id, props)`, or a task's `X.jsonata(scope, id, props)`. */
+export type ConstructNode = NewExpression | CallExpression;
+
+/** One EMR construct made in the app. */
 export interface ConstructUse {
   kind: ConstructKind;
   /** The construct id (second argument) when it is a literal, else the class name. */
   id: string;
   props: Expression;
-  node: NewExpression;
+  node: ConstructNode;
+  /** A JSONata task: made by `X.jsonata(…)`, or with `queryLanguage: QueryLanguage.JSONATA`. */
+  jsonata: boolean;
+}
+
+/** The class a `new X(…)` or a task factory call `X.jsonata(…)` makes, by its name as written. */
+function constructKind(node: ConstructNode): string {
+  const callee = node.getExpression();
+  if (Node.isNewExpression(node)) return callee.getText().split('.').at(-1) ?? '';
+  if (!Node.isPropertyAccessExpression(callee) || !FACTORIES.has(callee.getName())) return '';
+  const kind = callee.getExpression().getText().split('.').at(-1) ?? '';
+  return TASK_KINDS.has(kind) ? kind : '';
+}
+
+/** The `new` expressions and calls of a file, in source order. */
+function constructNodes(file: SourceFile): ConstructNode[] {
+  const nodes: ConstructNode[] = [...file.getDescendantsOfKind(SyntaxKind.NewExpression), ...file.getDescendantsOfKind(SyntaxKind.CallExpression)];
+  return nodes.sort((a, b) => a.getStart() - b.getStart());
 }
 
 /**
@@ -21,12 +49,14 @@ export interface ConstructUse {
 export function findConstructs(files: SourceFile[]): ConstructUse[] {
   const out: ConstructUse[] = [];
   for (const file of files) {
-    for (const node of file.getDescendantsOfKind(SyntaxKind.NewExpression)) {
-      const kind = node.getExpression().getText().split('.').at(-1) ?? '';
+    for (const node of constructNodes(file)) {
+      const kind = constructKind(node);
       const [, idArg, props] = node.getArguments();
       if (!KINDS.has(kind) || !props || !Node.isExpression(props)) continue;
       const id = idArg && (Node.isStringLiteral(idArg) || Node.isNoSubstitutionTemplateLiteral(idArg)) ? idArg.getLiteralValue() : kind;
-      out.push({ kind: kind as ConstructKind, id, props, node });
+      const factory = Node.isCallExpression(node) ? node.getExpression() : undefined;
+      const jsonata = (factory && Node.isPropertyAccessExpression(factory) && factory.getName() === 'jsonata') || /\bJSONATA$/.test(propExpression(props, 'queryLanguage')?.getText() ?? '');
+      out.push({ kind: kind as ConstructKind, id, props, node, jsonata });
     }
   }
   return out;

@@ -94,6 +94,46 @@ describe('static evaluation', () => {
     expect(out.diagnostics).toEqual([]);
   });
 
+  it('reads the tasks the JSONPath and JSONata factories make (aws-cdk-lib 2.178+) and links JSONata steps through assign', () => {
+    const out = importInline({
+      '/app/lib/nightly-stack.ts': [
+        "import * as sfn from 'aws-cdk-lib/aws-stepfunctions';",
+        "import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';",
+        "const create = tasks.EmrCreateCluster.jsonPath(this, 'CreateNightly', {",
+        "  name: 'nightly', releaseLabel: 'emr-6.15.0', resultPath: '$.Cluster',",
+        "  instances: { instanceGroups: [{ instanceRole: tasks.EmrCreateCluster.InstanceRoleType.CORE, instanceType: 'r5.2xlarge', instanceCount: 4 }] },",
+        '});',
+        "const orders = tasks.EmrAddStep.jsonPath(this, 'Orders', {",
+        "  clusterId: sfn.JsonPath.stringAt('$.Cluster.ClusterId'), name: 'orders', jar: 'command-runner.jar',",
+        "  args: ['spark-submit', 's3://acme-etl/jobs/orders.py'],",
+        '});',
+        "const refunds = tasks.EmrAddStep.jsonata(this, 'Refunds', {",
+        "  clusterId: '{% $states.input.clusterId %}', name: 'refunds', jar: 'command-runner.jar',",
+        "  args: ['spark-submit', 's3://acme-etl/jobs/refunds.py'], outputs: { stepId: '{% $states.result.StepId %}' },",
+        '});',
+        "const adhoc = tasks.EmrCreateCluster.jsonata(this, 'CreateAdhoc', {",
+        "  name: 'adhoc', releaseLabel: 'emr-7.1.0', assign: { adhocId: '{% $states.result.ClusterId %}' },",
+        "  instances: { instanceGroups: [{ instanceRole: tasks.EmrCreateCluster.InstanceRoleType.CORE, instanceType: 'm5.xlarge', instanceCount: 2 }] },",
+        '});',
+        "const explore = tasks.EmrAddStep.jsonata(this, 'Explore', {",
+        "  clusterId: '{% $adhocId %}', name: 'explore', jar: 'command-runner.jar', args: ['spark-submit', 's3://acme-etl/jobs/explore.py'],",
+        '});',
+        // Other calls named like a factory are not constructs.
+        "const path = sfn.JsonPath.stringAt('$.Cluster');",
+      ].join('\n'),
+    });
+    const nightly = out.snapshots.find((s) => s.cluster.name === 'nightly')!;
+    expect(nightly.instances.map((g) => [g.role, g.instanceTypes[0], g.count])).toEqual([['CORE', 'r5.2xlarge', 4]]);
+    expect(nightly.steps.map((st) => [st.name, st.args[1]])).toEqual([['orders', 's3://acme-etl/jobs/orders.py']]);
+    const unlinked = out.snapshots.find((s) => s.cluster.id === '{% $states.input.clusterId %}')!;
+    expect(unlinked.steps.map((st) => [st.name, st.args[1]])).toEqual([['refunds', 's3://acme-etl/jobs/refunds.py']]);
+    const adhoc = out.snapshots.find((s) => s.cluster.name === 'adhoc')!;
+    expect(adhoc.steps.map((st) => st.name)).toEqual(['explore']);
+    expect(out.snapshots).toHaveLength(3);
+    // JSONata's outputs are the state machine's data flow, not EMR settings: not read, not reported.
+    expect(out.diagnostics.filter((d) => d.message.includes('outputs'))).toEqual([]);
+  });
+
   it('stops on a cycle of consts with a placeholder instead of overflowing', () => {
     const out = importInline({
       '/app/stack.ts': [

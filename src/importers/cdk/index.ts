@@ -1,15 +1,16 @@
-import { Node, Project, ts, type Expression, type NewExpression, type SourceFile } from 'ts-morph';
+import { Node, Project, ts, type Expression, type SourceFile } from 'ts-morph';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { refs, type EmrSnapshot } from '../../model/emr-snapshot.js';
 import { readClusterProperties } from '../cloudformation/cluster-resource.js';
 import { readRequest } from '../run-job-flow/request.js';
 import { fileDiagnostic } from '../shared/diagnostics.js';
+import { jsonataClusterIdRefs, jsonataExpression } from '../shared/jsonata.js';
 import type { DocNode, ObjectNode } from '../shared/doc-node.js';
 import { tryRead } from '../shared/reader.js';
 import { emptySnapshot, hasClusterContext, locate } from '../shared/snapshot-draft.js';
 import { addStep, readApiStep, STEP_HINT } from '../shared/steps.js';
 import type { ImportContext, ImportOutput } from '../types.js';
-import { findConstructs, propExpression, referencedCluster, type ConstructUse } from './constructs.js';
+import { findConstructs, propExpression, referencedCluster, type ConstructNode, type ConstructUse } from './constructs.js';
 import { Evaluator } from './evaluate.js';
 import { LocatedReader, type FiledNode } from './located-reader.js';
 import { toPascalCase } from './pascal-case.js';
@@ -18,8 +19,15 @@ export { findCdkApp, importsCdk } from './detect.js';
 
 const ID = 'cdk';
 const HINT = 'Compare with the aws-cdk-lib API reference for aws_emr and aws_stepfunctions_tasks.';
-/** Props that hold roles, durations or other constructs: nothing the snapshot records. */
-const NOT_READ = new Set(['clusterRole', 'serviceRole', 'autoScalingRole', 'timeout', 'taskTimeout', 'heartbeat', 'heartbeatTimeout', 'integrationPattern', 'comment', 'stateName', 'credentials', 'resultSelector', 'inputPath', 'outputPath']);
+/**
+ * Props that hold roles, durations, other constructs or the state machine's own data flow
+ * (JSONPath `resultSelector`/`inputPath`/`outputPath`, JSONata `outputs`/`assign`): nothing
+ * the snapshot records.
+ */
+const NOT_READ = new Set([
+  'clusterRole', 'serviceRole', 'autoScalingRole', 'timeout', 'taskTimeout', 'heartbeat', 'heartbeatTimeout', 'integrationPattern',
+  'comment', 'stateName', 'credentials', 'resultSelector', 'inputPath', 'outputPath', 'outputs', 'assign', 'queryLanguage',
+]);
 
 /** The files of one CDK app, as read by the caller. */
 export interface CdkAppInput {
@@ -29,13 +37,16 @@ export interface CdkAppInput {
 
 interface Cluster {
   snapshot: EmrSnapshot;
-  /** Where a later EmrAddStep finds this cluster's id: `<resultPath>.ClusterId`. */
-  idPath?: string;
+  /**
+   * Where a later EmrAddStep finds this cluster's id: the JSONPath `<resultPath>.ClusterId`, or
+   * for a JSONata task the expressions of shared/jsonata.ts `jsonataClusterIdRefs`.
+   */
+  idPaths: string[];
 }
 
 class CdkImport {
   readonly diagnostics: Diagnostic[] = [];
-  readonly clusters = new Map<NewExpression, Cluster>();
+  readonly clusters = new Map<ConstructNode, Cluster>();
   readonly others = new Map<string, EmrSnapshot>();
   readonly evaluator: Evaluator;
 
@@ -58,10 +69,13 @@ class CdkImport {
       if (use.kind === 'CfnCluster') readClusterProperties(reader, snapshot, props, use.id, this.diagnostics);
       else readRequest(reader, snapshot, { node: props, path: use.id }, this.ctx.stepIndexBase, this.diagnostics);
     });
-    const resultPath = propExpression(use.props, 'resultPath');
+    this.clusters.set(use.node, { snapshot, idPaths: use.kind !== 'EmrCreateCluster' ? [] : use.jsonata ? jsonataIdPaths(use.props) : this.jsonPathIdPaths(use.props) });
+  }
+
+  private jsonPathIdPaths(props: Expression): string[] {
+    const resultPath = propExpression(props, 'resultPath');
     const base = resultPath ? this.evaluator.evaluate(resultPath) : undefined;
-    const idPath = use.kind === 'EmrCreateCluster' && (!base || base.kind === 'string') ? `${(base?.value as string | undefined) ?? '$'}.ClusterId` : undefined;
-    this.clusters.set(use.node, { snapshot, ...(idPath && { idPath }) });
+    return !base || base.kind === 'string' ? [`${(base?.value as string | undefined) ?? '$'}.ClusterId`] : [];
   }
 
   /** The snapshot a step belongs to: a linked cluster, or one of its own per cluster id. */
@@ -70,8 +84,8 @@ class CdkImport {
     const linked = written && referencedCluster(written, (n) => this.evaluator.constInitializer(n));
     const byRef = linked && this.clusters.get(linked);
     if (byRef) return byRef.snapshot;
-    const path = written && jsonPathOf(written);
-    const byPath = path && [...this.clusters.values()].find((c) => c.idPath === path);
+    const path = written && (jsonPathOf(written) ?? jsonataOf(written));
+    const byPath = path && [...this.clusters.values()].find((c) => c.idPaths.includes(path));
     if (byPath) return byPath.snapshot;
     const reader = this.reader(use);
     const id: DocNode = written ? this.evaluator.evaluate(written) : { kind: 'null', value: null, raw: '', line: use.node.getStartLineNumber(), column: 1 };
@@ -108,6 +122,29 @@ function jsonPathOf(expr: Expression): string | undefined {
   if (!Node.isCallExpression(expr) || !/(?:^|\.)JsonPath\.stringAt$/.test(expr.getExpression().getText())) return undefined;
   const [arg] = expr.getArguments();
   return arg && Node.isStringLiteral(arg) ? arg.getLiteralValue() : undefined;
+}
+
+/** The expression of a JSONata template written as a string literal (`'{% $clusterId %}'`). */
+function jsonataOf(expr: Expression): string | undefined {
+  return Node.isStringLiteral(expr) || Node.isNoSubstitutionTemplateLiteral(expr) ? jsonataExpression(expr.getLiteralValue()) : undefined;
+}
+
+/**
+ * {@link Cluster.idPaths} of a JSONata EmrCreateCluster, from its `outputs` and `assign` props
+ * as written (string literals only: the importer does not evaluate the state machine's data flow).
+ */
+function jsonataIdPaths(props: Expression): string[] {
+  const outputs = propExpression(props, 'outputs');
+  const literal = (e: Expression | undefined) => (e && (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e)) ? e.getLiteralValue() : undefined);
+  const assign = propExpression(props, 'assign');
+  const assigned = new Map<string, string>();
+  if (assign && Node.isObjectLiteralExpression(assign)) {
+    for (const prop of assign.getProperties()) {
+      const value = Node.isPropertyAssignment(prop) ? literal(prop.getInitializer()) : undefined;
+      if (value !== undefined && Node.isPropertyAssignment(prop)) assigned.set(prop.getName(), value);
+    }
+  }
+  return jsonataClusterIdRefs(literal(outputs), outputs !== undefined, assigned, 'ClusterId');
 }
 
 /**

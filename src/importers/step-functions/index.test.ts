@@ -158,6 +158,55 @@ describe('linking and edge cases', () => {
     expect(snapshots.map((s) => s.steps.map((st) => st.name))).toEqual([['x']]);
   });
 
+  describe('JSONata states (QueryLanguage JSONata: Arguments, {% … %} expressions, Output and Assign)', () => {
+    /** A JSONata version of a task: its Parameters become Arguments, and it has no ResultPath (Output and Assign instead). */
+    const jsonata = (task: Record<string, unknown>, extra: object = {}) => {
+      const { Parameters, ...rest } = task;
+      delete rest.ResultPath;
+      return { ...rest, Arguments: Parameters, ...extra };
+    };
+    const text = JSON.stringify(
+      {
+        QueryLanguage: 'JSONata',
+        StartAt: 'Create',
+        States: {
+          Create: jsonata(create(null, 'Orders'), { Assign: { clusterId: '{% $states.result.ClusterId %}' } }),
+          Orders: jsonata(step({ ClusterId: '{% $clusterId %}' }, 'orders', 'Refunds')),
+          Refunds: {
+            ...jsonata(step({ ClusterId: '{% $states.input.ClusterId %}' }, 'refunds', 'Legacy')),
+            Arguments: { ClusterId: '{% $states.input.ClusterId %}', Step: { Name: 'refunds', HadoopJarStep: { Jar: 'command-runner.jar', Args: ['spark-submit', 's3://acme/jobs/refunds.py', '--date', '{% $states.input.runDate %}'] } } },
+          },
+          Legacy: { ...step({ 'ClusterId.$': '$.legacyCluster' }, 'legacy', 'Elsewhere'), QueryLanguage: 'JSONPath' },
+          Elsewhere: jsonata(step({ ClusterId: '{% $states.input.otherCluster %}' }, 'elsewhere', 'Computed')),
+          Computed: { Type: 'Task', Resource: 'arn:aws:states:::elasticmapreduce:addStep', Arguments: '{% $states.input.stepArguments %}', End: true },
+        },
+      },
+      null,
+      2,
+    );
+    const { snapshots, diagnostics } = importText('jsonata.asl.json', text);
+
+    it('links steps through an Assign variable and through the next state input, and keeps expressions verbatim', () => {
+      const [created] = snapshots;
+      expect(created!.cluster.releaseLabel).toBe('emr-7.1.0');
+      expect(created!.steps.map((st) => st.name)).toEqual(['orders', 'refunds']);
+      expect(created!.steps[1]!.args).toEqual(['spark-submit', 's3://acme/jobs/refunds.py', '--date', '{% $states.input.runDate %}']);
+    });
+
+    it('keeps a cluster read at run time as a cluster of its own, named by the expression as written', () => {
+      expect(snapshots.slice(1).map((s) => [s.cluster.id, s.steps.map((st) => st.name)])).toEqual([
+        ['${$.legacyCluster}', ['legacy']],
+        ['{% $states.input.otherCluster %}', ['elsewhere']],
+      ]);
+      expect(diagnostics.filter((d) => d.code === 'unlinked-step')).toHaveLength(2);
+    });
+
+    it('reports Arguments that are one expression: the step cannot be read without running it', () => {
+      const computed = diagnostics.find((d) => d.message.includes('Arguments is one JSONata expression'));
+      expect(computed).toMatchObject({ code: 'invalid-value', severity: 'error', location: { line: lineOf(text, '"Arguments": "{% $states.input.stepArguments %}"') } });
+    });
+  });
+
   it('reports run-time structured parameters, malformed steps and EMR Serverless tasks, and keeps the rest', () => {
     const { snapshots, diagnostics } = importText(
       'partial.json',

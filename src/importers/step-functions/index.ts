@@ -2,14 +2,15 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { refs, type EmrSnapshot } from '../../model/emr-snapshot.js';
 import { readRequest } from '../run-job-flow/request.js';
 import { fileDiagnostic } from '../shared/diagnostics.js';
-import { ParseError, type ObjectNode } from '../shared/doc-node.js';
+import { childPath, ParseError, type ObjectNode } from '../shared/doc-node.js';
+import { jsonataExpression } from '../shared/jsonata.js';
 import { DocReader, tryRead } from '../shared/reader.js';
 import { emptySnapshot, hasClusterContext, locate } from '../shared/snapshot-draft.js';
 import { addStep, readApiStep, STEP_HINT } from '../shared/steps.js';
 import type { Importer, ImportContext, ImportInput, ImportOutput } from '../types.js';
 import { definitionRoot, isStateMachine } from './definition.js';
 import { resolveDynamic, runtimePlaceholder } from './dynamic-parameters.js';
-import { clusterIdPaths, clusterTarget, emrTaskKind, isSdkTask } from './tasks.js';
+import { clusterIdPaths, clusterTarget, emrTaskKind, isSdkTask, jsonataClusterIdPaths } from './tasks.js';
 import { statesInOrder, type StateVisit } from './walk-states.js';
 
 const ID = 'step-functions';
@@ -34,6 +35,8 @@ class StateMachineImport {
   /** Steps whose cluster is not created here, by written cluster id or by unresolved placeholder. */
   readonly others = new Map<string, EmrSnapshot>();
   readonly reader: DocReader;
+  /** The state machine's `QueryLanguage` (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html), which its states inherit. */
+  private queryLanguage = 'JSONPath';
   /** The last step index given in each snapshot: a malformed step keeps its number, as in readApiSteps. */
   private readonly lastIndex = new Map<EmrSnapshot, number>();
 
@@ -44,10 +47,25 @@ class StateMachineImport {
     this.reader = new DocReader(input.file);
   }
 
-  /** `Parameters` as written (`raw`) and with run-time values made placeholders (`node`). */
+  /** Whether a state is written in JSONata: its own `QueryLanguage`, else the state machine's. */
+  isJsonata(visit: StateVisit): boolean {
+    return (this.reader.optText(visit.state, 'QueryLanguage', visit.path)?.value ?? this.queryLanguage) === 'JSONata';
+  }
+
+  /**
+   * The task's arguments as written (`raw`) and with run-time values made placeholders
+   * (`node`): `Parameters` with its `Key.$` JSONPaths, or in JSONata `Arguments`, whose
+   * `{% … %}` expressions are placeholders as they are.
+   */
   parameters(visit: StateVisit): { raw: ObjectNode; node: ObjectNode; path: string } {
-    const params = this.reader.optObject(visit.state, 'Parameters', visit.path);
-    if (!params) this.reader.fail(visit.state, visit.path, 'Parameters is missing');
+    const key = this.isJsonata(visit) ? 'Arguments' : 'Parameters';
+    const written = visit.state.entries.get(key);
+    if (written?.kind === 'string' && jsonataExpression(written.value as string) !== undefined) {
+      this.reader.fail(written, childPath(visit.path, key), `${key} is one JSONata expression, computed at run time; its step cannot be read without running it`);
+    }
+    const params = this.reader.optObject(visit.state, key, visit.path);
+    if (!params) this.reader.fail(visit.state, visit.path, `${key} is missing`);
+    if (key === 'Arguments') return { raw: params.node, node: params.node, path: params.path };
     const node = resolveDynamic(this.reader, params.node, params.path, this.diagnostics);
     return { raw: params.node, node: this.reader.object(node, params.path), path: params.path };
   }
@@ -68,7 +86,8 @@ class StateMachineImport {
       const snapshot = emptySnapshot(this.input.file, ID);
       const params = this.parameters(visit);
       readRequest(reader, snapshot, params, this.ctx.stepIndexBase, this.diagnostics);
-      this.creates.push({ order, snapshot, idPaths: clusterIdPaths(reader, visit.state, visit.path, sdk) });
+      const idPaths = this.isJsonata(visit) ? jsonataClusterIdPaths(reader, visit.state, visit.path, sdk) : clusterIdPaths(reader, visit.state, visit.path, sdk);
+      this.creates.push({ order, snapshot, idPaths });
     }
   }
 
@@ -82,7 +101,7 @@ class StateMachineImport {
       const create = before ?? linked[0];
       if (create) return create.snapshot;
     }
-    const id = target.kind === 'static' ? target.id : { value: runtimePlaceholder(target.path.value), loc: target.path.loc };
+    const id = target.kind === 'static' ? target.id : { value: target.placeholder ?? runtimePlaceholder(target.path.value), loc: target.path.loc };
     const key = `${target.kind}:${id.value}`;
     let snapshot = this.others.get(key);
     if (!snapshot) {
@@ -143,6 +162,7 @@ class StateMachineImport {
       diagnostics.push(fileDiagnostic('invalid-value', 'error', { file: this.input.file, line: 1, column: 1 }, 'the definition is not a state machine (StartAt and States)', HINT));
       return { snapshots: [], diagnostics, standalone: true };
     }
+    this.queryLanguage = reader.optText(root.node, 'QueryLanguage', root.path)?.value ?? 'JSONPath';
     const visits = tryRead(reader, diagnostics, 'invalid-value', 'invalid state machine', HINT, () => statesInOrder(reader, root.node, root.path)) ?? [];
     visits.forEach((visit, order) =>
       tryRead(reader, diagnostics, 'invalid-value', `invalid state ${visit.name}`, HINT, () => this.collect(visit, order)),

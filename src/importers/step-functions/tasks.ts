@@ -1,4 +1,5 @@
 import type { ObjectNode } from '../shared/doc-node.js';
+import { jsonataClusterIdRefs, jsonataExpression } from '../shared/jsonata.js';
 import type { DocReader, Located } from '../shared/reader.js';
 
 /** What a Task state does to EMR, from its `Resource`. */
@@ -45,13 +46,28 @@ export function clusterIdPaths(reader: DocReader, state: ObjectNode, path: strin
   return fields.map((f) => (base === '$' ? `$.${f}` : `${base}.${f}`));
 }
 
-/** The cluster an add-step task names: a written id, or a JSONPath read at run time. */
-export type ClusterTarget = { kind: 'static'; id: Located<string> } | { kind: 'path'; path: Located<string> };
+/**
+ * {@link clusterIdPaths} for a JSONata create task: the expressions later states read the
+ * cluster id with (shared/jsonata.ts `jsonataClusterIdRefs`).
+ */
+export function jsonataClusterIdPaths(reader: DocReader, state: ObjectNode, path: string, sdk: boolean): string[] {
+  const assign = reader.optObject(state, 'Assign', path);
+  const texts = new Map([...(assign?.node.entries ?? [])].flatMap(([name, value]) => (value.kind === 'string' ? [[name, value.value as string] as const] : [])));
+  return jsonataClusterIdRefs(reader.optText(state, 'Output', path)?.value, state.entries.has('Output'), texts, sdk ? 'JobFlowId' : 'ClusterId');
+}
+
+/**
+ * The cluster an add-step task names: a written id, or a value read at run time: a JSONPath
+ * (`ClusterId.$`), or a JSONata expression (`{% … %}`, kept as written in `placeholder`).
+ */
+export type ClusterTarget = { kind: 'static'; id: Located<string> } | { kind: 'path'; path: Located<string>; placeholder?: string };
 
 export function clusterTarget(reader: DocReader, params: ObjectNode, path: string, sdk: boolean): ClusterTarget | undefined {
   const key = sdk ? 'JobFlowId' : 'ClusterId';
   const dynamic = reader.optText(params, `${key}.$`, path);
   if (dynamic) return { kind: 'path', path: dynamic };
   const id = reader.optText(params, key, path);
+  const expression = id && jsonataExpression(id.value);
+  if (id && expression !== undefined) return { kind: 'path', path: { ...id, value: expression }, placeholder: id.value };
   return id && { kind: 'static', id };
 }
