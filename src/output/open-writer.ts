@@ -10,12 +10,11 @@ import { OutputWriter, type FileWriter, type WriteOptions } from './write-files.
 export const WRITER_THREAD_MIN_STEPS = 400;
 
 /**
- * Cores from which the writer thread is started. On 2 cores it measured hardly faster (the
- * 200 × 50 fleet, five alternating runs: medians 6.27 s without, 6.11 s with) and 30–100 MB
- * heavier (bench/README.md): V8's garbage collector and the kernel's file work already keep
- * the second core busy.
+ * Cores from which the writer thread is started: one core converts while the other writes.
+ * On this project's 2-core machine the 200 × 50 fleet took a median 5.27 s with it against
+ * 5.62 s without (six alternating runs, bench/README.md), for about 55 MB more peak RSS.
  */
-export const WRITER_THREAD_MIN_CORES = 4;
+export const WRITER_THREAD_MIN_CORES = 2;
 
 /**
  * Whether a conversion of `snapshots` stages its files in a writer thread: from
