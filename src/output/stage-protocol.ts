@@ -1,10 +1,13 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { WriteOptions, WriteResult } from './write-files.js';
 
 /**
  * The messages between ThreadedOutputWriter (threaded-writer.ts) and the writer thread
  * (stage-thread.ts). Files travel in batches of operations, in the order they were given.
  * A batch's text travels as UTF-8 in one buffer that is moved to the writer thread, not
- * copied: an operation names its bytes by their `start` and `end` in that buffer.
+ * copied: an operation names its bytes by their `start` and `end` in that buffer. The thread
+ * moves each buffer back once written (StageThreadInit `returns`), so the same few buffers
+ * go round instead of fresh memory for every batch.
  */
 export type StageOp =
   | { op: 'add'; path: string; start: number; end: number }
@@ -13,7 +16,7 @@ export type StageOp =
   | { op: 'end' };
 
 export type ToStageThread =
-  | { type: 'ops'; ops: StageOp[]; bytes: ArrayBuffer }
+  | { type: 'ops'; ops: StageOp[]; bytes: ArrayBuffer; size: number }
   | { type: 'finish' }
   | { type: 'discard' };
 
@@ -40,4 +43,6 @@ export interface StageThreadInit {
    * the sender waits while it is over its bound, so a slow disk holds memory bounded.
    */
   queued: SharedArrayBuffer;
+  /** Where the thread moves each batch's buffer back once the batch is written. */
+  returns: MessagePort;
 }

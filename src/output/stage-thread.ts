@@ -50,15 +50,17 @@ function reply(message: FromStageThread): void {
 
 port.on('message', (message: ToStageThread) => {
   if (message.type === 'ops') {
-    const bytes = Buffer.from(message.bytes);
+    const bytes = Buffer.from(message.bytes, 0, message.size);
     try {
       if (failure === undefined) for (const op of message.ops) apply(op, bytes);
     } catch (error) {
       failure = asFailure(error);
     } finally {
-      // Always counted down, even after a failure: the sender may be waiting for room.
-      Atomics.sub(queued, 0, bytes.length);
+      // Always counted down, even after a failure: the sender may be waiting for room. The
+      // buffer goes back for another batch; nothing written keeps a view of it.
+      Atomics.sub(queued, 0, message.size);
       Atomics.notify(queued, 0);
+      init.returns.postMessage(message.bytes, [message.bytes]);
     }
     return;
   }

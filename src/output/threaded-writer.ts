@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EmittedFile, StreamedFile } from '../emitters/emitted-file.js';
 import type { FromStageThread, StageFailure, StageOp, StageThreadInit, ToStageThread } from './stage-protocol.js';
@@ -26,6 +26,8 @@ export class ThreadedOutputWriter implements FileWriter {
   /** The batch's text as UTF-8, `size` bytes of it used; moved to the writer thread by {@link flush}. */
   private bytes = new Uint8Array(BATCH_BYTES);
   private size = 0;
+  /** Batch buffers the writer thread moved back, ready for another batch. */
+  private readonly free: ArrayBuffer[] = [];
   private readonly encoder = new TextEncoder();
   private readonly queued: Int32Array;
   private waiting: { resolve: (m: FromStageThread) => void; reject: (e: Error) => void } | undefined;
@@ -36,6 +38,7 @@ export class ThreadedOutputWriter implements FileWriter {
   private constructor(
     private readonly worker: Worker,
     queued: SharedArrayBuffer,
+    private readonly returns: MessagePort,
   ) {
     this.queued = new Int32Array(queued);
     worker.on('message', (message: FromStageThread) => this.waiting?.resolve(message));
@@ -53,8 +56,11 @@ export class ThreadedOutputWriter implements FileWriter {
   static open(outDir: string, opts: WriteOptions, threadUrl = new URL('./stage-thread.js', import.meta.url)): ThreadedOutputWriter {
     throwIfInterrupted();
     const queued = new SharedArrayBuffer(4);
-    const init: StageThreadInit = { outDir, opts, queued };
-    return new ThreadedOutputWriter(new Worker(threadUrl, { workerData: init }), queued);
+    const { port1: returns, port2 } = new MessageChannel();
+    // Read synchronously in flush (receiveMessageOnPort): it must not keep the process alive.
+    returns.unref();
+    const init: StageThreadInit = { outDir, opts, queued, returns: port2 };
+    return new ThreadedOutputWriter(new Worker(threadUrl, { workerData: init, transferList: [port2] }), queued, returns);
   }
 
   add(file: EmittedFile): void {
@@ -139,15 +145,26 @@ export class ThreadedOutputWriter implements FileWriter {
       now = later;
     }
     Atomics.add(this.queued, 0, this.size);
-    // The used bytes, cut out of the batch buffer (kept for the next batch), are moved to the
-    // writer thread: it owns them from here on, and nothing is copied into its heap.
-    const bytes = this.bytes.buffer.slice(0, this.size);
-    const message: ToStageThread = { type: 'ops', ops: this.ops, bytes };
+    // Moved, not copied: the writer thread owns the buffer until it moves it back.
+    const bytes = this.bytes.buffer as ArrayBuffer;
+    const message: ToStageThread = { type: 'ops', ops: this.ops, bytes, size: this.size };
     this.worker.postMessage(message, [bytes]);
     this.ops = [];
     this.size = 0;
-    // A very large file grew the buffer; the next batches need no more than the usual size.
-    if (this.bytes.length > 2 * BATCH_BYTES) this.bytes = new Uint8Array(BATCH_BYTES);
+    this.bytes = new Uint8Array(this.reusableBuffer() ?? new ArrayBuffer(BATCH_BYTES));
+  }
+
+  /**
+   * A buffer the writer thread has moved back, if any. Reusing them spares the page faults of
+   * fresh memory for every batch, which cost this thread more than the copy of the bytes.
+   * A buffer grown for a very large file is let go.
+   */
+  private reusableBuffer(): ArrayBuffer | undefined {
+    for (let back = receiveMessageOnPort(this.returns); back; back = receiveMessageOnPort(this.returns)) {
+      const buffer = back.message as ArrayBuffer;
+      if (buffer.byteLength <= 2 * BATCH_BYTES) this.free.push(buffer);
+    }
+    return this.free.pop();
   }
 
   private ask(message: ToStageThread): Promise<FromStageThread> {
@@ -161,6 +178,7 @@ export class ThreadedOutputWriter implements FileWriter {
   private async stop(): Promise<void> {
     this.stopped = true;
     this.waiting = undefined;
+    this.returns.close();
     await this.worker.terminate();
   }
 }
