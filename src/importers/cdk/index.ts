@@ -138,11 +138,9 @@ function jsonataIdPaths(props: Expression): string[] {
   const literal = (e: Expression | undefined) => (e && (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e)) ? e.getLiteralValue() : undefined);
   const assign = propExpression(props, 'assign');
   const assigned = new Map<string, string>();
-  if (assign && Node.isObjectLiteralExpression(assign)) {
-    for (const prop of assign.getProperties()) {
-      const value = Node.isPropertyAssignment(prop) ? literal(prop.getInitializer()) : undefined;
-      if (value !== undefined && Node.isPropertyAssignment(prop)) assigned.set(prop.getName(), value);
-    }
+  for (const prop of assign && Node.isObjectLiteralExpression(assign) ? assign.getProperties() : []) {
+    const value = Node.isPropertyAssignment(prop) ? literal(prop.getInitializer()) : undefined;
+    if (value !== undefined) assigned.set(prop.getSymbol()?.getName() ?? '', value);
   }
   return jsonataClusterIdRefs(literal(outputs), outputs !== undefined, assigned, 'ClusterId');
 }
