@@ -1,4 +1,4 @@
-import { compareStrings } from '../model/order.js';
+import { compareStrings, sortedKeys } from '../model/order.js';
 
 /**
  * `JSON.stringify` replacer that gives every plain object its keys in code-point order. Each
@@ -23,7 +23,7 @@ function emptyRecord(): Record<string, unknown> {
 
 function sortedCopy(value: Record<string, unknown>): Record<string, unknown> {
   const sorted = emptyRecord();
-  for (const key of Object.keys(value).sort(compareStrings)) sorted[key] = value[key];
+  for (const key of sortedKeys(value)) sorted[key] = value[key];
   return sorted;
 }
 
@@ -56,7 +56,7 @@ export function stableCopy(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(stableCopy);
   const sorted = emptyRecord();
-  for (const key of Object.keys(value).sort(compareStrings)) sorted[key] = stableCopy((value as Record<string, unknown>)[key]);
+  for (const key of sortedKeys(value as Record<string, unknown>)) sorted[key] = stableCopy((value as Record<string, unknown>)[key]);
   return sorted;
 }
 

@@ -51,9 +51,10 @@ export function findConstructs(files: SourceFile[]): ConstructUse[] {
   for (const file of files) {
     for (const node of constructNodes(file)) {
       const kind = constructKind(node);
+      if (!KINDS.has(kind)) continue;
       const [, idArg, props] = node.getArguments();
-      if (!KINDS.has(kind) || !props || !Node.isExpression(props)) continue;
-      const id = idArg && (Node.isStringLiteral(idArg) || Node.isNoSubstitutionTemplateLiteral(idArg)) ? idArg.getLiteralValue() : kind;
+      if (!props || !Node.isExpression(props)) continue;
+      const id = literalText(idArg) ?? kind;
       const factory = Node.isCallExpression(node) ? node.getExpression() : undefined;
       const jsonata = (factory && Node.isPropertyAccessExpression(factory) && factory.getName() === 'jsonata') || /\bJSONATA$/.test(propExpression(props, 'queryLanguage')?.getText() ?? '');
       out.push({ kind: kind as ConstructKind, id, props, node, jsonata });
@@ -71,6 +72,11 @@ export function referencedCluster(expr: Node, constInitializer: (node: Node) => 
   const owner = expr.getExpression();
   const init = Node.isIdentifier(owner) ? constInitializer(owner) : undefined;
   return init && Node.isNewExpression(init) ? init : undefined;
+}
+
+/** The text of a string literal (`'x'`, or a template without substitutions) as written; undefined for anything else. */
+export function literalText(node: Node | undefined): string | undefined {
+  return node && (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) ? node.getLiteralValue() : undefined;
 }
 
 /** The member `key` of an object-literal props expression, as written. */

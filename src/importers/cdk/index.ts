@@ -10,7 +10,7 @@ import { tryRead } from '../shared/reader.js';
 import { emptySnapshot, hasClusterContext, locate } from '../shared/snapshot-draft.js';
 import { addStep, readApiStep, STEP_HINT } from '../shared/steps.js';
 import type { ImportContext, ImportOutput } from '../types.js';
-import { findConstructs, propExpression, referencedCluster, type ConstructNode, type ConstructUse } from './constructs.js';
+import { findConstructs, literalText, propExpression, referencedCluster, type ConstructNode, type ConstructUse } from './constructs.js';
 import { Evaluator } from './evaluate.js';
 import { LocatedReader, type FiledNode } from './located-reader.js';
 import { toPascalCase } from './pascal-case.js';
@@ -126,7 +126,8 @@ function jsonPathOf(expr: Expression): string | undefined {
 
 /** The expression of a JSONata template written as a string literal (`'{% $clusterId %}'`). */
 function jsonataOf(expr: Expression): string | undefined {
-  return Node.isStringLiteral(expr) || Node.isNoSubstitutionTemplateLiteral(expr) ? jsonataExpression(expr.getLiteralValue()) : undefined;
+  const text = literalText(expr);
+  return text === undefined ? undefined : jsonataExpression(text);
 }
 
 /**
@@ -135,14 +136,13 @@ function jsonataOf(expr: Expression): string | undefined {
  */
 function jsonataIdPaths(props: Expression): string[] {
   const outputs = propExpression(props, 'outputs');
-  const literal = (e: Expression | undefined) => (e && (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e)) ? e.getLiteralValue() : undefined);
   const assign = propExpression(props, 'assign');
   const assigned = new Map<string, string>();
   for (const prop of assign && Node.isObjectLiteralExpression(assign) ? assign.getProperties() : []) {
-    const value = Node.isPropertyAssignment(prop) ? literal(prop.getInitializer()) : undefined;
+    const value = Node.isPropertyAssignment(prop) ? literalText(prop.getInitializer()) : undefined;
     if (value !== undefined) assigned.set(prop.getSymbol()?.getName() ?? '', value);
   }
-  return jsonataClusterIdRefs(literal(outputs), outputs !== undefined, assigned, 'ClusterId');
+  return jsonataClusterIdRefs(literalText(outputs), outputs !== undefined, assigned, 'ClusterId');
 }
 
 /**
